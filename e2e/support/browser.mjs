@@ -1,0 +1,80 @@
+// Shared set-up of the browser tests: Debian's Chromium driven by playwright-core (no test tool may
+// download a browser of its own here), and the servers e2e/run.mjs started.
+import { chromium } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const artifactsDir = path.resolve(here, '../artifacts');
+mkdirSync(artifactsDir, { recursive: true });
+
+/** Where run.mjs serves the production build at the site root, and the sub-path build. */
+export const baseUrl = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:4173';
+export const subPathUrl = process.env.E2E_SUBPATH_URL ?? 'http://127.0.0.1:4174/jindu/';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launch(extraArgs = []) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
+}
+
+/**
+ * A page that records every uncaught error and console error, so a test can assert that nothing
+ * went wrong behind the scenes.
+ */
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', ...options });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
+  return { context, page, problems };
+}
+
+/** Goes to an app route and waits until the mocked API answers (the service worker controls the page). */
+export async function gotoApp(page, route = '/', base = baseUrl) {
+  const url = new URL(route.replace(/^\//, ''), base.endsWith('/') ? base : `${base}/`).href;
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+}
+
+export async function screenshot(page, name) {
+  const file = path.join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+const axeSource = readFileSync(path.resolve(here, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core in the page with the WCAG 2.2 AA rule sets; returns the violations. */
+export async function axeViolations(page, context) {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (ctx) => {
+    const result = await window.axe.run(ctx ?? document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} :: ${n.failureSummary}`),
+    }));
+  }, context);
+}
+
+export function formatViolations(violations) {
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.join('\n  ')}`).join('\n');
+}

@@ -1,0 +1,100 @@
+import type { Domain } from '../../../../src/api/schemas';
+import { metric, milestone } from '../build';
+
+// 关键词:国家卫生城市复审 — 【靠抓手 见成效】
+export const healthCityReview: Domain = {
+  id: 'health-city-review',
+  name: '国家卫生城市复审',
+  sectionId: 'levers',
+  metrics: [
+    metric({
+      id: 'task-forces',
+      label: '专项治理指挥部',
+      value: 8,
+      unit: '个',
+      direction: 'neutral',
+      quote: '成立了区委常委任指挥长的8个专项治理指挥部',
+      figure: '8个',
+    }),
+    metric({
+      id: 'compliance-rate',
+      label: '整体达标率',
+      value: 90,
+      unit: '%',
+      qualifier: 'at-least',
+      direction: 'higher',
+      quote: '截至目前,整体达标率达到90%以上',
+      figure: '90%以上',
+    }),
+    metric({
+      id: 'funds-invested',
+      label: '累计投入资金',
+      value: 8000,
+      unit: '万元',
+      qualifier: 'more-than',
+      direction: 'neutral',
+      quote: '累计投入资金8000余万元',
+      figure: '8000余万元',
+    }),
+    metric({
+      id: 'manpower',
+      label: '投入人力',
+      value: 9,
+      unit: '万人',
+      qualifier: 'more-than',
+      direction: 'neutral',
+      quote: '投入人力9万余人',
+      figure: '9万余人',
+    }),
+    metric({
+      id: 'model-streets',
+      label: '精品示范街',
+      value: 18,
+      unit: '条',
+      direction: 'higher',
+      // Spans the layout break "打造了兴" | "华北街" (one street name, 兴华北街).
+      quote: '先后打造了兴华北街等18条精品示范街',
+      figure: '18条',
+    }),
+    metric({
+      id: 'model-shops',
+      label: '示范店',
+      value: 80,
+      unit: '家',
+      qualifier: 'more-than',
+      direction: 'higher',
+      quote: '18条精品示范街和80余家示范店',
+      figure: '80余家',
+    }),
+    metric({
+      id: 'markets-upgraded',
+      label: '农贸市场升级改造',
+      value: 24,
+      unit: '家',
+      direction: 'higher',
+      quote: '对辖区高寨市场等24家农贸市场基础设施升级改造',
+      figure: '24家',
+    }),
+  ],
+  milestones: [
+    milestone(
+      'work-mechanisms',
+      '建立健全例会推进、信息交流、督导考核、奖惩问责等工作机制',
+      'done',
+      '建立健全了例会推进、信息交流、督导考核、奖惩问责等工作机制',
+    ),
+    milestone(
+      'wulipu-method',
+      '五里堡街道“一二三”五”工作法为全区提供了可借鉴的经验',
+      'done',
+      '五里堡街道采取“一二三”五”工作法,为全区提供了可借鉴的经验',
+    ),
+    milestone(
+      'long-standing-eyesores',
+      '北闸口猫狗市场、解放路立交桥劳务市场等长期存在的市容难点问题得到根本解决',
+      'done',
+      '北闸口猫狗市场、解放路立交桥劳务市场等长期存在的市容难点问题得到根本解决',
+    ),
+    milestone('stored-rubbish', '积存的各类垃圾得到彻底清理', 'done', '积存的各类垃圾得到彻底清理'),
+  ],
+};

@@ -1,0 +1,78 @@
+import type { Domain } from '../../../../src/api/schemas';
+import { metric } from '../build';
+
+// 关键词:土地运作 — 【保民生 促和谐】
+export const land: Domain = {
+  id: 'land',
+  name: '土地运作',
+  sectionId: 'livelihood',
+  metrics: [
+    metric({
+      id: 'projects-reviewed',
+      label: '梳理土地项目',
+      value: 14,
+      unit: '个',
+      direction: 'neutral',
+      quote: '共梳理了14个项目共2684.185亩',
+      figure: '14个',
+    }),
+    metric({
+      id: 'area-reviewed',
+      label: '梳理土地面积',
+      value: 2684.185,
+      unit: '亩',
+      direction: 'neutral',
+      quote: '共梳理了14个项目共2684.185亩',
+      figure: '2684.185亩',
+    }),
+    metric({
+      id: 'projects-ready',
+      label: '具备上报条件项目',
+      value: 6,
+      unit: '个',
+      direction: 'higher',
+      parentId: 'projects-reviewed',
+      quote: '其中有6个项目272.4585亩基本具备上报条件',
+      figure: '6个',
+    }),
+    metric({
+      id: 'area-ready',
+      label: '具备上报条件面积',
+      value: 272.4585,
+      unit: '亩',
+      direction: 'higher',
+      parentId: 'area-reviewed',
+      quote: '其中有6个项目272.4585亩基本具备上报条件',
+      figure: '272.4585亩',
+    }),
+    metric({
+      id: 'parcels-supplied',
+      label: '完成供应',
+      value: 29,
+      unit: '宗',
+      direction: 'higher',
+      quote: '完成供应29宗',
+      figure: '29宗',
+    }),
+    metric({
+      id: 'area-supplied',
+      label: '供应总面积',
+      value: 1198.91,
+      unit: '亩',
+      direction: 'higher',
+      quote: '总面积1198.91亩',
+      figure: '1198.91亩',
+    }),
+    metric({
+      id: 'transfer-fees',
+      label: '总出让金',
+      value: 68.33,
+      unit: '亿元',
+      qualifier: 'about',
+      direction: 'higher',
+      quote: '总出让金约68.33亿元',
+      figure: '约68.33亿元',
+    }),
+  ],
+  milestones: [],
+};

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Every test and check of the project, in the order a failure is cheapest to find: lint, types,
+# unit and component tests, the production builds, then the browser tests in Chromium.
+# Ends with one line "N passed, N failed" counting every test and check that ran.
+set -u
+cd "$(dirname "$0")/.."
+out=$(mktemp -d)
+
+# On a fresh clone the README's test command works on its own: install the packages and, as root,
+# the browser the browser tests drive (Debian's Chromium; no test tool downloads a browser here).
+[ -d node_modules ] || npm ci --no-audit --no-fund
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk fontconfig >/dev/null
+  else
+    echo "Chromium is missing: sudo apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)" >&2
+  fi
+fi
+passed=0
+failed=0
+
+check() { # name, command...
+  local name=$1
+  shift
+  echo "── $name"
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "✗ $name failed"
+  fi
+}
+
+check lint npx eslint . --max-warnings 0
+check typecheck npx tsc -b --noEmit
+
+echo "── unit and component tests (vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile="$out/vitest.json"
+if [ -f "$out/vitest.json" ]; then
+  read -r vp vf < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) + (r.success || r.numFailedTests ? 0 : 1))' "$out/vitest.json")
+  passed=$((passed + vp))
+  failed=$((failed + vf))
+else
+  failed=$((failed + 1))
+fi
+
+check build npx vite build --logLevel warn
+check build-subpath npx vite build --logLevel warn --base=/jindu/ --outDir dist-subpath
+
+echo "── browser tests (Chromium)"
+E2E_TAP_FILE="$out/e2e.tap" node e2e/run.mjs
+if [ -f "$out/e2e.tap" ]; then
+  # node's TAP summary counts leaf tests, not the describe blocks around them.
+  ep=$(sed -n 's/^# pass //p' "$out/e2e.tap" | tail -1)
+  ef=$(sed -n 's/^# fail //p' "$out/e2e.tap" | tail -1)
+  ep=${ep:-0}
+  ef=${ef:-0}
+  # A browser run that died before reporting counts as a failure, not as nothing.
+  [ $((ep + ef)) -eq 0 ] && ef=1
+  passed=$((passed + ep))
+  failed=$((failed + ef))
+else
+  failed=$((failed + 1))
+fi
+
+if [ -f scripts/check-budgets.mjs ] && [ -d bench-results ]; then
+  check budgets node scripts/check-budgets.mjs
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+
+// The API contract of DESIGN.md ("Facts: the API contract"), v1. These schemas are the one source of
+// the contract's TypeScript types: the client parses every response with them, and the mock data is
+// checked against them, so the two sides cannot drift apart silently.
+
+const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be kebab-case');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+
+/** 余/多 more-than, 近 nearly, 约 about, 以上 at-least, or a plain figure. */
+export const qualifierSchema = z.enum(['exact', 'more-than', 'nearly', 'about', 'at-least']);
+export type Qualifier = z.infer<typeof qualifierSchema>;
+
+/** Which way is better: more good-air days (higher), less PM2.5 (lower), or a plain count (neutral). */
+export const directionSchema = z.enum(['higher', 'lower', 'neutral']);
+export type Direction = z.infer<typeof directionSchema>;
+
+export const targetSchema = z.object({
+  value: z.number(),
+  /** `year`: due by 31 December; `task`: a fixed amount of work with no stated deadline. */
+  period: z.enum(['year', 'task']),
+  /** `derived` targets are computed from a stated share (94.3亿元 = 48.7% → 193.6亿元), never printed. */
+  basis: z.enum(['stated', 'derived']),
+});
+export type Target = z.infer<typeof targetSchema>;
+
+export const rankSchema = z.object({
+  position: z.number().int().positive(),
+  /** Who it is ranked among, in the report's words: "市内六区", "全市9个站点". */
+  scope: z.string().min(1),
+});
+export type Rank = z.infer<typeof rankSchema>;
+
+export const sourceSchema = z.object({
+  /** The verbatim sentence or clause of the (reassembled) report that states the figure. */
+  quote: z.string().min(1),
+  /** The figure exactly as printed inside the quote ("9万余人", "85%以上"), for highlighting it. */
+  figure: z.string().min(1),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const metricSchema = z.object({
+  id: kebabId,
+  label: z.string().min(1),
+  value: z.number(),
+  unit: z.string(),
+  qualifier: qualifierSchema,
+  asOf: isoDate,
+  direction: directionSchema,
+  target: targetSchema.optional(),
+  reportedProgressPct: z.number().optional(),
+  yoyPct: z.number().optional(),
+  rank: rankSchema.optional(),
+  parentId: kebabId.optional(),
+  source: sourceSchema,
+});
+export type Metric = z.infer<typeof metricSchema>;
+
+export const milestoneSchema = z.object({
+  id: kebabId,
+  text: z.string().min(1),
+  state: z.enum(['done', 'in-progress', 'planned']),
+  source: z.object({ quote: z.string().min(1) }),
+});
+export type Milestone = z.infer<typeof milestoneSchema>;
+export type MilestoneState = Milestone['state'];
+
+export const domainSchema = z.object({
+  id: kebabId,
+  name: z.string().min(1),
+  sectionId: kebabId,
+  /** What the report does not say, said honestly (安全生产 has no figures). */
+  note: z.string().optional(),
+  metrics: z.array(metricSchema),
+  milestones: z.array(milestoneSchema),
+});
+export type Domain = z.infer<typeof domainSchema>;
+
+export const domainSummarySchema = z.object({
+  id: kebabId,
+  name: z.string().min(1),
+  sectionId: kebabId,
+  metricCount: z.number().int().nonnegative(),
+});
+export type DomainSummary = z.infer<typeof domainSummarySchema>;
+
+export const sectionSchema = z.object({
+  id: kebabId,
+  title: z.string().min(1),
+  /** In report order. */
+  domainIds: z.array(kebabId),
+});
+export type Section = z.infer<typeof sectionSchema>;
+
+export const reportSummarySchema = z.object({
+  id: kebabId,
+  title: z.string().min(1),
+  district: z.string().min(1),
+  city: z.string().min(1),
+  publishedOn: isoDate,
+  year: z.number().int(),
+});
+export type ReportSummary = z.infer<typeof reportSummarySchema>;
+
+export const reportListSchema = z.object({ reports: z.array(reportSummarySchema) });
+export type ReportList = z.infer<typeof reportListSchema>;
+
+export const reportSchema = reportSummarySchema.extend({
+  sections: z.array(sectionSchema),
+  domains: z.array(domainSummarySchema),
+});
+export type Report = z.infer<typeof reportSchema>;
+
+/**
+ * `GET /api/v1/reports/{reportId}/source`: the report text reassembled in reading order (DESIGN.md
+ * "The report and how to read it"), and the figures left out of the data on purpose, with why.
+ */
+export const sourceParagraphSchema = z.object({
+  id: kebabId,
+  /** The domain the paragraph belongs to; absent for the preface and section headings. */
+  domainId: kebabId.optional(),
+  kind: z.enum(['title', 'section', 'keyword', 'text']),
+  text: z.string(),
+});
+export type SourceParagraph = z.infer<typeof sourceParagraphSchema>;
+
+export const exclusionSchema = z.object({
+  /** The figure as printed ("6月27日", "2017"). */
+  figure: z.string().min(1),
+  /** A clause of the reassembled text that contains it, to place it. */
+  quote: z.string().min(1),
+  reason: z.string().min(1),
+});
+export type Exclusion = z.infer<typeof exclusionSchema>;
+
+export const reportSourceSchema = z.object({
+  reportId: kebabId,
+  paragraphs: z.array(sourceParagraphSchema),
+  exclusions: z.array(exclusionSchema),
+});
+export type ReportSource = z.infer<typeof reportSourceSchema>;
+
+/** RFC 9457 problem details, as every error response of the API carries. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;

@@ -1,0 +1,45 @@
+import { Suspense } from 'react';
+import { NavLink, Outlet } from 'react-router';
+import { PageSkeleton } from '../components/page-skeleton';
+import './layout.css';
+
+const NAV = [
+  { to: '/', label: '总览', end: true },
+  { to: '/meeting', label: '会议模式', end: false },
+  { to: '/source', label: '报告原文', end: false },
+  { to: '/wall', label: '大屏', end: false },
+] as const;
+
+export function AppLayout() {
+  return (
+    <div className="app-layout">
+      <a className="skip-link" href="#main">
+        跳到主要内容
+      </a>
+      <header className="app-header">
+        <NavLink to="/" className="app-brand" end>
+          <span className="app-brand__mark" aria-hidden="true">
+            进度
+          </span>
+          <span className="app-brand__name">二七区年度目标进展</span>
+        </NavLink>
+        <nav aria-label="主导航">
+          <ul className="app-nav">
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.end} className="app-nav__link">
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Suspense fallback={<PageSkeleton />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

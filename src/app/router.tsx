@@ -1,0 +1,41 @@
+import { createBrowserRouter, createMemoryRouter, type RouteObject } from 'react-router';
+import { PageSkeleton } from '../components/page-skeleton';
+import { AppLayout } from './layout';
+import { RouteError } from './route-error';
+
+// Every view is its own lazy chunk: the overview does not pay for the wall, meeting or source code.
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <PageSkeleton />,
+    children: [
+      { index: true, lazy: () => import('../features/overview/overview-route'), errorElement: <RouteError /> },
+      { path: 'domains/:domainId', lazy: () => import('../features/domain/domain-route'), errorElement: <RouteError /> },
+      { path: 'meeting', lazy: () => import('../features/meeting/meeting-route'), errorElement: <RouteError /> },
+      { path: 'meeting/:domainId', lazy: () => import('../features/meeting/meeting-route'), errorElement: <RouteError /> },
+      { path: 'source', lazy: () => import('../features/source/source-route'), errorElement: <RouteError /> },
+      { path: '*', lazy: () => import('../features/not-found/not-found-route') },
+    ],
+  },
+  // The wall has no navigation chrome at all.
+  {
+    path: '/wall',
+    lazy: () => import('../features/wall/wall-route'),
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <PageSkeleton />,
+  },
+];
+
+/** react-router wants the basename without the trailing slash Vite's BASE_URL carries. */
+const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
+
+export function createAppRouter() {
+  return createBrowserRouter(routes, { basename });
+}
+
+/** For component tests: the same routes, starting at `path`. */
+export function createTestRouter(path: string) {
+  return createMemoryRouter(routes, { initialEntries: [path] });
+}

@@ -1,0 +1,215 @@
+import type { Qualifier } from '../api/schemas';
+
+// The one place the UI turns numbers into text. Figures from the report keep the precision they were
+// printed with (a reader compares them with the paper); computed shares get one decimal.
+
+/** U+2212: a hyphen-minus next to CJK text reads as a dash, and it is narrower than the digits. */
+export const MINUS = '\u2212';
+
+/** Enough to keep every printed decimal (272.4585) while hiding float noise such as 0.30000000000000004. */
+const MAX_KEPT_FRACTION_DIGITS = 10;
+
+export interface NumberFormatOptions {
+  /** Exactly this many decimals, rounded; omitted: keep the decimals the value has. */
+  fractionDigits?: number;
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(min: number, max: number): Intl.NumberFormat {
+  const key = `${min}:${max}`;
+  let f = formatters.get(key);
+  if (f === undefined) {
+    f = new Intl.NumberFormat('zh-CN', {
+      minimumFractionDigits: min,
+      maximumFractionDigits: max,
+      useGrouping: true,
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** zh-CN grouping (25,445), the decimals given (2,684.185), and a true minus sign for negatives. */
+export function formatNumber(value: number, opts: NumberFormatOptions = {}): string {
+  if (!Number.isFinite(value)) return '–';
+  const { fractionDigits } = opts;
+  const f =
+    fractionDigits === undefined
+      ? formatter(0, MAX_KEPT_FRACTION_DIGITS)
+      : formatter(fractionDigits, fractionDigits);
+  const text = f.format(Math.abs(value));
+  // Decide the sign on the rounded text, so that −0.04 at one decimal prints "0.0", not "−0.0".
+  const isZero = /^[0.,]*$/.test(text);
+  return value < 0 && !isZero ? `${MINUS}${text}` : text;
+}
+
+/** A computed share: one decimal and "%" ("34.7%"). */
+export function formatPct(value: number): string {
+  return `${formatNumber(value, { fractionDigits: 1 })}%`;
+}
+
+/** A share as the report printed it, keeping its decimals ("83.36%", "56%"). */
+export function formatStatedPct(value: number): string {
+  return `${formatNumber(value)}%`;
+}
+
+/** Percentage points, always signed so that a gap never reads as a level ("−13.0 个百分点"). */
+export function formatPts(value: number): string {
+  const text = formatNumber(value, { fractionDigits: 1 });
+  const signed = text.startsWith(MINUS) || /^[0.,]*$/.test(text) ? text : `+${text}`;
+  return `${signed} 个百分点`;
+}
+
+/**
+ * A large raw number in the Chinese magnitudes a reader expects: 19360000000 元 → "193.6亿元".
+ * Up to `maxFractionDigits` decimals (2), trailing zeros dropped.
+ */
+export function formatMagnitude(value: number, unit = '', maxFractionDigits = 2): string {
+  const abs = Math.abs(value);
+  const [scaled, magnitude] = abs >= 1e8 ? [value / 1e8, '亿'] : abs >= 1e4 ? [value / 1e4, '万'] : [value, ''];
+  const rounded = roundTo(scaled, maxFractionDigits);
+  return `${formatNumber(rounded)}${magnitude}${unit}`;
+}
+
+/** Rounds half away from zero, as a reader does by hand (−12.25 → −12.3, not −12.2). */
+export function roundTo(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  const abs = Math.abs(value);
+  // The EPSILON nudge rounds halves that binary floats store just below .5 (1.005) the reader's way.
+  const rounded = Math.round(abs * factor * (1 + Number.EPSILON)) / factor;
+  return value < 0 ? -rounded : rounded;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Figures with qualifiers
+
+/** Just what formatting a figure needs; a contract `Metric` fits. */
+export interface FigureLike {
+  value: number;
+  unit: string;
+  qualifier: Qualifier;
+  /** The figure as printed, when known: lets 余/多 sit exactly where the report put it. */
+  source?: { figure?: string };
+}
+
+/**
+ * A figure split for display: the number large, the rest small. Concatenated in field order
+ * (prefix, number, suffix, unit, postfix) the parts give `text`.
+ */
+export interface FigureParts {
+  /** 近 / 约, or "". */
+  prefix: string;
+  number: string;
+  /** What follows the number before the unit: 余/多, or the magnitude with it ("万余" in "9万余人"). */
+  suffix: string;
+  unit: string;
+  /** 以上, or "". */
+  postfix: string;
+  text: string;
+}
+
+export type MoreThanPlacement = 'after-number' | 'after-magnitude';
+
+export interface FigureFormatOptions extends NumberFormatOptions {
+  /** Overrides where 余 goes; otherwise taken from the printed figure, else the rule below. */
+  moreThanPlacement?: MoreThanPlacement;
+  /** 余 or 多; otherwise taken from the printed figure, else 余. */
+  moreThanWord?: '余' | '多';
+}
+
+const MAGNITUDE_UNIT = /^([万亿])(.+)$/;
+
+/**
+ * Where 余 goes for a more-than figure whose unit starts with 万/亿 ("万人", "万平方米").
+ *
+ * The printed figure decides when we have it: the report writes both "10万余平方米" and
+ * "20余万平方米", so no rule reproduces it exactly. Without it we follow the usual Chinese usage:
+ * 余 follows a round number (one ending in 0: "20余万平方米", "8000余万元") and follows the magnitude
+ * after any other number ("9万余人", "1.9万余名"), because "9余万" is not Chinese.
+ */
+function moreThanPlacement(fig: FigureLike, opts: FigureFormatOptions): MoreThanPlacement {
+  if (opts.moreThanPlacement !== undefined) return opts.moreThanPlacement;
+  const printed = fig.source?.figure;
+  if (printed !== undefined) {
+    if (/[万亿][余多]/.test(printed)) return 'after-magnitude';
+    if (/[余多][万亿]/.test(printed)) return 'after-number';
+  }
+  const roundNumber = Number.isInteger(fig.value) && fig.value !== 0 && fig.value % 10 === 0;
+  return roundNumber ? 'after-number' : 'after-magnitude';
+}
+
+function moreThanWord(fig: FigureLike, opts: FigureFormatOptions): '余' | '多' {
+  if (opts.moreThanWord !== undefined) return opts.moreThanWord;
+  const printed = fig.source?.figure;
+  return printed !== undefined && printed.includes('多') && !printed.includes('余') ? '多' : '余';
+}
+
+export function formatFigureParts(fig: FigureLike, opts: FigureFormatOptions = {}): FigureParts {
+  const number = formatNumber(fig.value, opts);
+  let prefix = '';
+  let suffix = '';
+  let unit = fig.unit;
+  let postfix = '';
+  switch (fig.qualifier) {
+    case 'exact':
+      break;
+    case 'nearly':
+      prefix = '近';
+      break;
+    case 'about':
+      prefix = '约';
+      break;
+    case 'at-least':
+      postfix = '以上';
+      break;
+    case 'more-than': {
+      const word = moreThanWord(fig, opts);
+      const split = MAGNITUDE_UNIT.exec(fig.unit);
+      if (split?.[1] !== undefined && split[2] !== undefined && moreThanPlacement(fig, opts) === 'after-magnitude') {
+        suffix = `${split[1]}${word}`;
+        unit = split[2];
+      } else {
+        suffix = word;
+      }
+      break;
+    }
+  }
+  return { prefix, number, suffix, unit, postfix, text: `${prefix}${number}${suffix}${unit}${postfix}` };
+}
+
+/** A figure as a Chinese reader expects it: "近55万平方米", "约175吨", "85%以上", "200余人", "9万余人". */
+export function formatFigure(fig: FigureLike, opts: FigureFormatOptions = {}): string {
+  return formatFigureParts(fig, opts).text;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Dates and times
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function dateParts(iso: string): [number, number, number] {
+  const m = ISO_DATE.exec(iso);
+  if (m === null) throw new RangeError(`not an ISO date: ${iso}`);
+  // Read from the string, not a Date: no time zone can shift the day.
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+/** "2017-06-23" → "2017年6月23日". */
+export function formatDate(iso: string): string {
+  const [y, m, d] = dateParts(iso);
+  return `${y}年${m}月${d}日`;
+}
+
+/** "2017-06-23" → "6月23日". */
+export function formatShortDate(iso: string): string {
+  const [, m, d] = dateParts(iso);
+  return `${m}月${d}日`;
+}
+
+/** Local wall-clock time "HH:MM": the clock on the wall display is read by people in the room. */
+export function formatTime(date: Date): string {
+  const hh = String(date.getHours()).padStart(2, '0');
+  const mm = String(date.getMinutes()).padStart(2, '0');
+  return `${hh}:${mm}`;
+}

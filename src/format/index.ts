@@ -1,0 +1,21 @@
+export {
+  MINUS,
+  formatDate,
+  formatFigure,
+  formatFigureParts,
+  formatMagnitude,
+  formatNumber,
+  formatPct,
+  formatPts,
+  formatShortDate,
+  formatStatedPct,
+  formatTime,
+  roundTo,
+} from './figures';
+export type {
+  FigureFormatOptions,
+  FigureLike,
+  FigureParts,
+  MoreThanPlacement,
+  NumberFormatOptions,
+} from './figures';

@@ -1,0 +1,33 @@
+import { act, renderHook } from '@testing-library/react';
+import { PINNED_STORAGE_KEY, readPinnedDomains, togglePinnedDomain, usePinnedDomains, writePinnedDomains } from './pinned-domains';
+
+describe('pinned domains (我的领域)', () => {
+  it('keeps pins in localStorage under a versioned key, in pinning order', () => {
+    togglePinnedDomain('air-pollution');
+    togglePinnedDomain('economy');
+    expect(readPinnedDomains()).toEqual(['air-pollution', 'economy']);
+    expect(JSON.parse(localStorage.getItem(PINNED_STORAGE_KEY) ?? '')).toEqual({ version: 1, domainIds: ['air-pollution', 'economy'] });
+    togglePinnedDomain('air-pollution');
+    expect(readPinnedDomains()).toEqual(['economy']);
+  });
+
+  it.each([
+    ['corrupt JSON', '{"version":1,"domainIds":['],
+    ['an outdated version', JSON.stringify({ version: 0, domainIds: ['economy'] })],
+    ['the wrong shape', JSON.stringify(['economy'])],
+    ['hostile ids', JSON.stringify({ version: 1, domainIds: ['<img src=x>'] })],
+  ])('ignores %s without throwing', (_what, raw) => {
+    localStorage.setItem(PINNED_STORAGE_KEY, raw);
+    expect(readPinnedDomains()).toEqual([]);
+    // A new pin replaces the bad value.
+    togglePinnedDomain('land');
+    expect(readPinnedDomains()).toEqual(['land']);
+  });
+
+  it('re-renders subscribers when pins change', () => {
+    const { result } = renderHook(() => usePinnedDomains());
+    expect(result.current).toEqual([]);
+    act(() => writePinnedDomains(['greening']));
+    expect(result.current).toEqual(['greening']);
+  });
+});

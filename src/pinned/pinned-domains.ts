@@ -1,0 +1,72 @@
+import { useSyncExternalStore } from 'react';
+import { z } from 'zod';
+
+// "我的领域": the domains a department head follows, kept in this browser only. The stored value is
+// versioned; anything that does not parse as the current version is ignored, never trusted.
+
+export const PINNED_STORAGE_KEY = 'jindu:pinned-domains:v1';
+
+const storedSchema = z.object({
+  version: z.literal(1),
+  domainIds: z.array(z.string().regex(/^[a-z0-9-]+$/)).max(100),
+});
+
+const listeners = new Set<() => void>();
+let cache: { raw: string | null; ids: readonly string[] } = { raw: null, ids: [] };
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    // Storage can be disabled by policy (some kiosk browsers); pins then simply do not persist.
+    return undefined;
+  }
+}
+
+export function readPinnedDomains(): readonly string[] {
+  const raw = storage()?.getItem(PINNED_STORAGE_KEY) ?? null;
+  if (raw === cache.raw) return cache.ids;
+  let ids: readonly string[] = [];
+  if (raw !== null) {
+    try {
+      const parsed = storedSchema.safeParse(JSON.parse(raw));
+      if (parsed.success) ids = [...new Set(parsed.data.domainIds)];
+    } catch {
+      // Corrupt JSON: treated as no pins.
+    }
+  }
+  cache = { raw, ids };
+  return ids;
+}
+
+export function writePinnedDomains(domainIds: readonly string[]): void {
+  try {
+    storage()?.setItem(PINNED_STORAGE_KEY, JSON.stringify({ version: 1, domainIds: [...new Set(domainIds)] }));
+  } catch {
+    // Full or disabled storage: the pin lasts for this page only.
+  }
+  listeners.forEach((notify) => notify());
+}
+
+export function togglePinnedDomain(domainId: string): void {
+  const current = readPinnedDomains();
+  writePinnedDomains(current.includes(domainId) ? current.filter((id) => id !== domainId) : [...current, domainId]);
+}
+
+function subscribe(notify: () => void): () => void {
+  listeners.add(notify);
+  // Another tab pinning a domain updates this one too.
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === PINNED_STORAGE_KEY) notify();
+  };
+  globalThis.addEventListener?.('storage', onStorage);
+  return () => {
+    listeners.delete(notify);
+    globalThis.removeEventListener?.('storage', onStorage);
+  };
+}
+
+/** The pinned domain ids, in the order they were pinned; re-renders when they change. */
+export function usePinnedDomains(): readonly string[] {
+  return useSyncExternalStore(subscribe, readPinnedDomains, () => []);
+}

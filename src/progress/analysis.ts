@@ -1,0 +1,228 @@
+import type { Domain, Metric, ReportSummary, Target } from '../api/schemas';
+import { roundTo } from '../format';
+import { compareStatus, emptyCounts, STATUSES } from './status';
+import { talkingPoint } from './talking-points';
+import { DAY_UNIT, THRESHOLDS } from './thresholds';
+import type { ElapsedShare, MetricProgress, Projection, RequiredRate, Status, StatusCounts } from './types';
+
+const MS_PER_DAY = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Shares are rounded to the precision they are printed with before they are compared or subtracted. */
+function roundPct(value: number): number {
+  return roundTo(value, THRESHOLDS.pctDecimals);
+}
+
+function parseIsoDate(iso: string): { year: number; time: number } {
+  const m = ISO_DATE.exec(iso);
+  const year = Number(m?.[1]);
+  const month = Number(m?.[2]);
+  const day = Number(m?.[3]);
+  // UTC midnight: whole days apart whatever the viewer's time zone or daylight saving.
+  const time = Date.UTC(year, month - 1, day);
+  const back = new Date(time);
+  if (m === null || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) {
+    throw new RangeError(`not a calendar date: ${iso}`);
+  }
+  return { year, time };
+}
+
+/** 序时进度 at a date: 1 January through the date inclusive (2017-06-23 → 174 / 365 = 47.7%). */
+export function elapsedShare(asOf: string): ElapsedShare {
+  const { year, time } = parseIsoDate(asOf);
+  const start = Date.UTC(year, 0, 1);
+  const daysInYear = Math.round((Date.UTC(year + 1, 0, 1) - start) / MS_PER_DAY);
+  const elapsedDays = Math.round((time - start) / MS_PER_DAY) + 1;
+  return { elapsedDays, daysInYear, remainingDays: daysInYear - elapsedDays, pct: (elapsedDays / daysInYear) * 100 };
+}
+
+/** The pace of the year at the meeting, for the summary strip. */
+export function meetingElapsed(report: Pick<ReportSummary, 'publishedOn'>): ElapsedShare {
+  return elapsedShare(report.publishedOn);
+}
+
+/** Status from the gap to 序时进度 (percentage points, already rounded). */
+export function classifyGap(gapPts: number): Exclude<Status, 'complete' | 'in-progress' | 'no-target'> {
+  if (gapPts >= THRESHOLDS.aheadGapPts) return 'ahead';
+  if (gapPts <= THRESHOLDS.farBehindGapPts) return 'far-behind';
+  if (gapPts <= THRESHOLDS.behindGapPts) return 'behind';
+  return 'on-track';
+}
+
+/** Status of a lower-is-better average from its excess over the target (%, already rounded). */
+export function classifyExcess(excessPct: number): 'on-track' | 'behind' | 'far-behind' {
+  if (excessPct <= 0) return 'on-track';
+  return excessPct >= THRESHOLDS.lowerFarBehindExcessPct ? 'far-behind' : 'behind';
+}
+
+interface Completion {
+  raw: number;
+  shown: number;
+  source: 'reported' | 'computed';
+}
+
+function completionOf(metric: Metric, target: Target | undefined): Completion | undefined {
+  if (metric.reportedProgressPct !== undefined) {
+    // The report's own share is authoritative and is printed as the report printed it.
+    return { raw: metric.reportedProgressPct, shown: metric.reportedProgressPct, source: 'reported' };
+  }
+  if (target === undefined) return undefined;
+  const raw = target.value === 0 ? (metric.value >= 0 ? 100 : 0) : (metric.value / target.value) * 100;
+  // 99.96% must not print as "100.0%" beside a status that says it is not complete.
+  const shown = raw < THRESHOLDS.completePct ? Math.min(roundPct(raw), THRESHOLDS.completePct - 0.1) : roundPct(raw);
+  return { raw, shown, source: 'computed' };
+}
+
+type Analysed = Omit<MetricProgress, 'talkingPoint'>;
+
+function analyseLowerIsBetter(metric: Metric, target: Target, elapsed: ElapsedShare): Analysed {
+  const excessPct = target.value === 0 ? 0 : roundPct(((metric.value - target.value) / target.value) * 100);
+  // A value over the target by less than the printed precision is still over it.
+  const status = metric.value <= target.value ? 'on-track' : classifyExcess(Math.max(excessPct, 0.1));
+  const out: Analysed = { metric, status, elapsed, excessPct };
+  if (target.period === 'year' && elapsed.remainingDays > 0) {
+    out.requiredAverage =
+      (target.value * elapsed.daysInYear - metric.value * elapsed.elapsedDays) / elapsed.remainingDays;
+  }
+  return out;
+}
+
+function requiredRate(metric: Metric, target: Target, elapsed: ElapsedShare): RequiredRate | undefined {
+  const remaining = target.value - metric.value;
+  if (remaining <= 0 || elapsed.remainingDays <= 0) return undefined;
+  const daysPerMonth = elapsed.daysInYear / 12;
+  const perDay = remaining / elapsed.remainingDays;
+  const achievedPerDay = metric.value / elapsed.elapsedDays;
+  const rate: RequiredRate = {
+    remaining,
+    remainingDays: elapsed.remainingDays,
+    perDay,
+    perMonth: perDay * daysPerMonth,
+    achievedPerDay,
+    achievedPerMonth: achievedPerDay * daysPerMonth,
+  };
+  if (metric.unit === DAY_UNIT) {
+    rate.requiredSharePct = roundPct(perDay * 100);
+    rate.achievedSharePct = roundPct(achievedPerDay * 100);
+  }
+  return rate;
+}
+
+function projection(target: Target, completion: Completion, elapsed: ElapsedShare): Projection {
+  // Projected from the completion share, so a reported share stays authoritative here too.
+  const projectedPct = (completion.raw / elapsed.pct) * 100;
+  return { value: (target.value * projectedPct) / 100, projectedPct: roundPct(projectedPct) };
+}
+
+function analyse(metric: Metric): Analysed {
+  const elapsed = elapsedShare(metric.asOf);
+  const { target } = metric;
+  if (target !== undefined && metric.direction === 'lower') return analyseLowerIsBetter(metric, target, elapsed);
+
+  const completion = completionOf(metric, target);
+  if (completion === undefined) return { metric, status: 'no-target', elapsed };
+  const done = completion.raw >= THRESHOLDS.completePct;
+  const shared = { metric, elapsed, completionPct: completion.shown, completionSource: completion.source };
+
+  // A task has no deadline, and a share with no target cannot be told to be yearly: no pace for either.
+  if (target === undefined || target.period === 'task') {
+    return { ...shared, status: done ? 'complete' : 'in-progress' };
+  }
+
+  const elapsedPct = roundPct(elapsed.pct);
+  const gapPts = roundPct(completion.shown - elapsedPct);
+  const out: Analysed = { ...shared, status: done ? 'complete' : classifyGap(gapPts), elapsedPct, gapPts };
+  if (!done) {
+    const rate = requiredRate(metric, target, elapsed);
+    if (rate !== undefined) out.requiredRate = rate;
+  }
+  out.projection = projection(target, completion, elapsed);
+  return out;
+}
+
+/** Everything the views show about one metric's progress, including its talking point. */
+export function analyseMetric(metric: Metric): MetricProgress {
+  const analysed = analyse(metric);
+  return { ...analysed, talkingPoint: talkingPoint(analysed) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Domains
+
+export interface DomainProgress {
+  domain: Domain;
+  /** In report order. */
+  metrics: MetricProgress[];
+  counts: StatusCounts;
+  /** behind + far-behind. */
+  behindCount: number;
+  /** The most urgent status of any metric; `no-target` for a domain without targets or figures. */
+  worstStatus: Status;
+  /** Up to THRESHOLDS.headlineCount metrics for the domain's panel. */
+  headline: MetricProgress[];
+}
+
+export function countStatuses(progress: readonly MetricProgress[]): StatusCounts {
+  const counts = emptyCounts();
+  for (const p of progress) counts[p.status] += 1;
+  return counts;
+}
+
+function stableSort<T>(items: readonly T[], compare: (a: T, b: T) => number): T[] {
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => compare(a.item, b.item) || a.index - b.index)
+    .map(({ item }) => item);
+}
+
+/**
+ * Targeted metrics first, most urgent first, top-level before breakdowns at equal urgency (the waste
+ * total before its 四环内/外 parts); then the untargeted top-level figures in report order.
+ */
+function headlineOf(metrics: readonly MetricProgress[]): MetricProgress[] {
+  const targeted = stableSort(
+    metrics.filter((p) => p.status !== 'no-target'),
+    (a, b) =>
+      compareStatus(a.status, b.status) ||
+      Number(a.metric.parentId !== undefined) - Number(b.metric.parentId !== undefined),
+  );
+  const figures = metrics.filter((p) => p.status === 'no-target' && p.metric.parentId === undefined);
+  return [...targeted, ...figures].slice(0, THRESHOLDS.headlineCount);
+}
+
+export function analyseDomain(domain: Domain): DomainProgress {
+  const metrics = domain.metrics.map(analyseMetric);
+  const counts = countStatuses(metrics);
+  const worstStatus = STATUSES.find((s) => counts[s] > 0) ?? 'no-target';
+  return {
+    domain,
+    metrics,
+    counts,
+    behindCount: counts.behind + counts['far-behind'],
+    worstStatus,
+    headline: headlineOf(metrics),
+  };
+}
+
+/**
+ * The meeting agenda: by the most urgent status, then by how many metrics are far behind and behind;
+ * domains without targets last; report order otherwise.
+ */
+export function sortDomainsByUrgency<T extends Pick<DomainProgress, 'counts' | 'worstStatus'>>(
+  analyses: readonly T[],
+): T[] {
+  return stableSort(
+    analyses,
+    (a, b) =>
+      compareStatus(a.worstStatus, b.worstStatus) ||
+      b.counts['far-behind'] - a.counts['far-behind'] ||
+      b.counts.behind - a.counts.behind,
+  );
+}
+
+/** Totals over domains, for the summary strip. */
+export function totalCounts(analyses: readonly Pick<DomainProgress, 'counts'>[]): StatusCounts {
+  const total = emptyCounts();
+  for (const a of analyses) for (const s of STATUSES) total[s] += a.counts[s];
+  return total;
+}

@@ -1,0 +1,26 @@
+export {
+  analyseDomain,
+  analyseMetric,
+  classifyExcess,
+  classifyGap,
+  countStatuses,
+  elapsedShare,
+  meetingElapsed,
+  sortDomainsByUrgency,
+  totalCounts,
+} from './analysis';
+export type { DomainProgress } from './analysis';
+export { toGaugeModel } from './gauge-model';
+export type { GaugeKind, GaugeModel } from './gauge-model';
+export { STATUSES, STATUS_META, compareStatus, emptyCounts } from './status';
+export type { StatusMeta } from './status';
+export { talkingPoint } from './talking-points';
+export { DAY_UNIT, THRESHOLDS } from './thresholds';
+export type {
+  ElapsedShare,
+  MetricProgress,
+  Projection,
+  RequiredRate,
+  Status,
+  StatusCounts,
+} from './types';

@@ -1,0 +1,28 @@
+// Every number that decides a status or a shape lives here, so a policy change is one edit and the
+// tests that pin the boundaries point at one place.
+
+export const THRESHOLDS = {
+  /** Completion (%) at or above which a target is met. */
+  completePct: 100,
+  /** Gap to 序时进度 (percentage points) at or above which a metric is ahead. */
+  aheadGapPts: 5,
+  /** Gap at or below which a metric is behind: −5 is behind, −4.9 on track. */
+  behindGapPts: -5,
+  /** Gap at or below which a metric is far behind. */
+  farBehindGapPts: -15,
+  /**
+   * Lower-is-better averages (PM2.5): any excess over the target is behind; an excess of this share
+   * of the target (%) or more is far behind. 15% mirrors the 15-point band of the pace rule: an
+   * average 15% over its ceiling needs roughly that much improvement for the rest of the year.
+   */
+  lowerFarBehindExcessPct: 15,
+  /** Shares and gaps are compared at the precision they are shown with, so status and text agree. */
+  pctDecimals: 1,
+  /** How many gauges a domain panel shows. */
+  headlineCount: 3,
+  /** A lower-is-better track runs from 0 to this multiple of max(value, target), leaving room past the target. */
+  lowerTrackHeadroom: 1.25,
+} as const;
+
+/** Metrics counted in days (good-air days) also get their rates as a share of days. */
+export const DAY_UNIT = '天';
