@@ -9,8 +9,14 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const vite = path.join(root, 'node_modules/vite/bin/vite.js');
 
-for (const dir of ['dist', 'dist-subpath']) {
-  if (!existsSync(path.join(root, dir, 'index.html'))) {
+// Overridable so that several builds can be tested side by side on one machine.
+const distDir = process.env.E2E_DIST_DIR ?? 'dist';
+const subpathDistDir = process.env.E2E_SUBPATH_DIST_DIR ?? 'dist-subpath';
+const port = Number(process.env.E2E_PORT ?? 4173);
+const subpathPort = port + 1;
+
+for (const dir of [distDir, subpathDistDir]) {
+  if (!existsSync(path.resolve(root, dir, 'index.html'))) {
     console.error(`e2e: ${dir}/ is missing; run "npm run build && npm run build:subpath" first.`);
     process.exit(2);
   }
@@ -34,13 +40,15 @@ async function waitFor(url) {
 }
 
 const servers = [
-  serve(['--port', '4173', '--outDir', 'dist']),
-  serve(['--port', '4174', '--outDir', 'dist-subpath', '--base', '/jindu/']),
+  serve(['--port', String(port), '--outDir', distDir]),
+  serve(['--port', String(subpathPort), '--outDir', subpathDistDir, '--base', '/jindu/']),
 ];
 const stopAll = () => servers.forEach((s) => s.kill());
 process.on('exit', stopAll);
 
-await Promise.all([waitFor('http://127.0.0.1:4173/'), waitFor('http://127.0.0.1:4174/jindu/')]);
+const baseUrl = `http://127.0.0.1:${port}`;
+const subpathUrl = `http://127.0.0.1:${subpathPort}/jindu/`;
+await Promise.all([waitFor(`${baseUrl}/`), waitFor(subpathUrl)]);
 
 const only = process.argv.slice(2);
 const files = (only.length ? only : readdirSync(path.join(root, 'e2e')).filter((f) => f.endsWith('.test.mjs')).map((f) => path.join('e2e', f))).sort();
@@ -51,7 +59,7 @@ const reporterArgs = process.env.E2E_TAP_FILE
 const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...reporterArgs, ...files], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, E2E_BASE_URL: 'http://127.0.0.1:4173', E2E_SUBPATH_URL: 'http://127.0.0.1:4174/jindu/' },
+  env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_SUBPATH_URL: subpathUrl },
 });
 const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
 stopAll();

@@ -1,0 +1,50 @@
+import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { CURRENT_REPORT_ID, domainQuery, reportQuery, type Domain, type DomainSummary, type Report } from '../api';
+import { analyseDomain, type DomainProgress } from '../progress';
+
+type Polling = { refetchInterval?: number };
+
+export type DomainEntry = {
+  id: string;
+  summary: DomainSummary | undefined;
+  query: UseQueryResult<Domain>;
+  /** The analysis of the domain's figures, once they have arrived. */
+  progress: DomainProgress | undefined;
+};
+
+export type ReportProgress = {
+  report: UseQueryResult<Report>;
+  /** Every domain in report order, each loaded (and failing) on its own. */
+  domains: DomainEntry[];
+};
+
+// Query data objects are kept stable by the cache (structural sharing), so the analysis of a domain is
+// computed once per response rather than on every render of every view that shows it.
+const analyses = new WeakMap<Domain, DomainProgress>();
+function analysed(domain: Domain): DomainProgress {
+  let result = analyses.get(domain);
+  if (result === undefined) {
+    result = analyseDomain(domain);
+    analyses.set(domain, result);
+  }
+  return result;
+}
+
+/**
+ * The current report and every one of its domains, analysed. Each domain is its own request, so one
+ * failing domain fails one panel, not the page. `polling` comes from the query factories' module
+ * (e.g. `wallPolling`).
+ */
+export function useReportProgress(polling: Polling = {}, reportId: string = CURRENT_REPORT_ID): ReportProgress {
+  const report = useQuery(reportQuery(reportId, polling));
+  const ids = report.data?.sections.flatMap((section) => section.domainIds) ?? [];
+  const queries = useQueries({ queries: ids.map((id) => domainQuery(reportId, id, polling)) });
+  const summaries = new Map(report.data?.domains.map((d) => [d.id, d]));
+  return {
+    report,
+    domains: ids.map((id, i) => {
+      const query = queries[i] as UseQueryResult<Domain>;
+      return { id, summary: summaries.get(id), query, progress: query.data ? analysed(query.data) : undefined };
+    }),
+  };
+}
