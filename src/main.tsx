@@ -1,13 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { setApiReady } from './api';
 import { startMockApi } from './app/mock-api';
 import './styles/tokens.css';
 import './styles/base.css';
 
-async function boot(): Promise<void> {
-  // The mocked API must be intercepting before the first request, so it starts before the first render.
-  await startMockApi();
+function boot(): void {
+  // The mocked API must be intercepting before the first request, but the shell need not wait for it:
+  // requests are held until it is ready while the page paints its layout and skeletons.
+  setApiReady(startMockApi());
   const root = document.getElementById('root');
   if (!root) throw new Error('#root is missing from index.html');
   createRoot(root).render(
@@ -17,4 +19,4 @@ async function boot(): Promise<void> {
   );
 }
 
-void boot();
+boot();

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { server } from '../../mocks/node';
 import { ApiError, describeError } from './errors';
-import { apiBaseUrl, getJson, setTransportRecovery } from './client';
+import { apiBaseUrl, getJson, setApiReady, setTransportRecovery } from './client';
 import { domainSchema, reportListSchema, reportSchema } from './schemas';
 
 const api = (path: string) => `${apiBaseUrl}${path}`;
@@ -124,5 +124,21 @@ describe('the API client', () => {
     );
     const error = await failure(getJson('/reports', reportListSchema));
     expect(error.kind).toBe('bad-json');
+  });
+
+  it('holds requests until the API is ready, and a failed start does not hang them', async () => {
+    let open: () => void = () => {};
+    setApiReady(new Promise<void>((resolve) => (open = resolve)));
+    let settled = false;
+    const request = getJson('/reports', reportListSchema).then(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toBe(false);
+    open();
+    await request;
+    expect(settled).toBe(true);
+
+    setApiReady(Promise.reject(new Error('worker failed to register')));
+    await expect(getJson('/reports', reportListSchema)).resolves.toHaveProperty('reports');
+    setApiReady(Promise.resolve());
   });
 });

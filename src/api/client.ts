@@ -21,6 +21,16 @@ export function setTransportRecovery(recover: TransportRecovery | undefined): vo
   transportRecovery = recover;
 }
 
+/**
+ * Requests wait for this before they are sent: the mocked API registers its start-up here so the app
+ * can render its shell at once instead of waiting for the service worker before the first paint.
+ */
+let apiReady: Promise<unknown> = Promise.resolve();
+export function setApiReady(ready: Promise<unknown>): void {
+  // A failed start must not leave every request hanging; they then fail as network errors.
+  apiReady = ready.catch(() => undefined);
+}
+
 function looksLikeHtml(response: Response): boolean {
   return (response.headers.get('content-type') ?? '').includes('text/html');
 }
@@ -37,6 +47,7 @@ async function send(url: string, signal: AbortSignal | undefined): Promise<Respo
 /** GET a path of the API and parse the body with the contract's schema. */
 export async function getJson<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
   const url = `${apiBaseUrl}${path}`;
+  await apiReady;
   let response = await send(url, signal);
   if (response.ok && looksLikeHtml(response) && transportRecovery) {
     await transportRecovery();
