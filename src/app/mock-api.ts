@@ -7,13 +7,16 @@ import { setTransportRecovery } from '../api';
  */
 export async function startMockApi(): Promise<void> {
   if (import.meta.env.VITE_API_BASE_URL) return;
-  const { worker } = await import('../../mocks/browser');
+  const [{ worker }, { http, HttpResponse }] = await Promise.all([import('../../mocks/browser'), import('msw')]);
   const options = {
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
     onUnhandledRequest: 'bypass' as const,
     quiet: true,
   };
   await worker.start(options);
+  // The seam MSW's docs suggest for browser tests: runtime overrides (a failing domain, malformed
+  // JSON) with worker.use(). It exists only where the API is mocked, never against a real backend.
+  Object.assign(window, { msw: { worker, http, HttpResponse } });
 
   // Chromium stops idle service workers; when it does, MSW stops answering and the static server
   // returns index.html for /api/... . Restarting the worker restores it (one restart at a time).

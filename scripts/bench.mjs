@@ -1,0 +1,286 @@
+// npm run bench: builds for production and measures what our users feel, printing a table and writing
+// bench-results/bench.json. Figures, in order:
+//   1. first-load JS per route (gzip and brotli), split into app code and mock (MSW + report data) code
+//   2. time to a fully rendered overview in headless Chromium on localhost (≥10 cold loads)
+//   3. time to change a meeting slide (median of 50)
+//   4. the wall's JS heap after every 100 rotations (forced GC)
+//   5. Lighthouse 12.2.3 (mobile): performance, accessibility, best practices for / and /wall
+// `--quick` skips Lighthouse and shortens the soak, for trying things out; budgets use the full run.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, 'bench-results');
+const distDir = path.join(outDir, 'dist');
+const quick = process.argv.includes('--quick');
+const PORT = Number(process.env.BENCH_PORT ?? 4380);
+const origin = `http://127.0.0.1:${PORT}`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+mkdirSync(outDir, { recursive: true });
+
+// ── 1. build and bundle sizes ────────────────────────────────────────────────────────────────────────
+const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', distDir, '--emptyOutDir', '--manifest', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const manifest = JSON.parse(readFileSync(path.join(distDir, '.vite/manifest.json'), 'utf8'));
+const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
+const mockKey = Object.keys(manifest).find((k) => k.endsWith('mocks/browser.ts'));
+const routeKeys = {
+  '/': 'src/features/overview/overview-route.tsx',
+  '/domains/:domainId': 'src/features/domain/domain-route.tsx',
+  '/wall': 'src/features/wall/wall-route.tsx',
+  '/meeting': 'src/features/meeting/meeting-route.tsx',
+  '/source': 'src/features/source/source-route.tsx',
+};
+
+/** A chunk and everything it imports statically: what the browser must fetch before it runs. */
+function closure(key, seen = new Set()) {
+  if (!key || seen.has(key)) return seen;
+  seen.add(key);
+  for (const dep of manifest[key]?.imports ?? []) closure(dep, seen);
+  return seen;
+}
+
+const sizeCache = new Map();
+function sizes(file) {
+  if (!sizeCache.has(file)) {
+    const bytes = readFileSync(path.join(distDir, file));
+    sizeCache.set(file, {
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  return sizeCache.get(file);
+}
+function total(keys) {
+  const sum = { raw: 0, gzip: 0, brotli: 0, files: [] };
+  for (const key of keys) {
+    const s = sizes(manifest[key].file);
+    sum.raw += s.raw;
+    sum.gzip += s.gzip;
+    sum.brotli += s.brotli;
+    sum.files.push(manifest[key].file);
+  }
+  return sum;
+}
+
+const entryChunks = closure(entryKey);
+const mockChunks = [...closure(mockKey)].filter((k) => !entryChunks.has(k));
+const routes = {};
+for (const [route, key] of Object.entries(routeKeys)) {
+  const app = new Set([...entryChunks, ...closure(key)]);
+  for (const k of mockChunks) app.delete(k);
+  routes[route] = { app: total(app), mock: total(mockChunks) };
+}
+const entryFile = manifest[entryKey].file;
+const entrySource = readFileSync(path.join(distDir, entryFile), 'utf8');
+const mswInEntry = [...entryChunks].some((k) => k.includes('node_modules/msw') || k.endsWith('mocks/browser.ts')) || /mockServiceWorker|setupWorker/.test(entrySource);
+
+// ── servers and browser ──────────────────────────────────────────────────────────────────────────────
+const server = spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--outDir', distDir, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore' });
+process.on('exit', () => server.kill());
+for (let i = 0; ; i += 1) {
+  try {
+    if ((await fetch(`${origin}/`)).ok) break;
+  } catch {
+    if (i > 100) throw new Error('preview server did not start');
+  }
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] });
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1)))];
+  return { n: s.length, median: q(0.5), min: s[0], max: s[s.length - 1], p25: q(0.25), p75: q(0.75) };
+};
+
+// ── 2. time to a fully rendered overview ────────────────────────────────────────────────────────────
+// "Fully rendered": every domain's name is on the page, gauges are drawn and no skeleton is left.
+const domainNames = await (async () => {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const names = await page.evaluate(async () => {
+    const report = await (await fetch('/api/v1/reports/erqi-2017-h1')).json();
+    return report.domains.map((d) => d.name);
+  });
+  await page.close();
+  return names;
+})();
+
+async function overviewLoad() {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/`, { waitUntil: 'commit' });
+  const ms = await page.evaluate(
+    (names) =>
+      new Promise((resolve, reject) => {
+        setTimeout(() => reject(new Error('the overview did not finish rendering within 30 s')), 30_000);
+        const done = () => {
+          const text = document.body.innerText;
+          return (
+            names.every((n) => text.includes(n)) &&
+            document.querySelectorAll('[role="meter"]').length > 0 &&
+            document.querySelectorAll('[aria-busy="true"]').length === 0
+          );
+        };
+        const check = () => (done() ? resolve(performance.now()) : requestAnimationFrame(check));
+        check();
+      }),
+    domainNames,
+  );
+  await context.close();
+  return ms;
+}
+const overviewTimes = [];
+for (let i = 0; i < 12; i += 1) overviewTimes.push(await overviewLoad());
+
+// ── 3. meeting slide change ─────────────────────────────────────────────────────────────────────────
+// From the key press to the next slide painted (the frame after its index is in the DOM).
+async function slideChanges(count) {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/meeting`);
+  await page.waitForSelector('[data-slide-index]');
+  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
+  const times = [];
+  for (let i = 0; i < count; i += 1) {
+    const key = i % 16 < 15 ? 'ArrowRight' : 'Home';
+    times.push(
+      await page.evaluate(
+        (k) =>
+          new Promise((resolve) => {
+            const before = document.querySelector('[data-slide-index]')?.getAttribute('data-slide-index');
+            const t0 = performance.now();
+            document.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+            const wait = () => {
+              const now = document.querySelector('[data-slide-index]')?.getAttribute('data-slide-index');
+              if (now !== before) requestAnimationFrame(() => resolve(performance.now() - t0));
+              else requestAnimationFrame(wait);
+            };
+            wait();
+          }),
+        key,
+      ),
+    );
+  }
+  await context.close();
+  return times;
+}
+const slideTimes = await slideChanges(50);
+
+// ── 4. wall heap over rotations ─────────────────────────────────────────────────────────────────────
+async function wallSoak(rotations, every) {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await page.clock.install();
+  await page.goto(`${origin}/wall?interval=5`);
+  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0 && document.body.innerText.includes('/'));
+  const cdp = await context.newCDPSession(page);
+  const sample = async (rotation) => {
+    await page.evaluate(() => window.gc?.());
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const { nodes } = await cdp.send('Memory.getDOMCounters');
+    return { rotation, heapMiB: +(usedSize / 1048576).toFixed(2), domNodes: nodes };
+  };
+  const samples = [await sample(0)];
+  for (let r = 1; r <= rotations; r += 1) {
+    await page.clock.runFor(5000);
+    if (r % every === 0) samples.push(await sample(r));
+  }
+  await context.close();
+  return samples;
+}
+const heap = await wallSoak(quick ? 200 : 500, 100);
+
+// ── 5. Lighthouse ───────────────────────────────────────────────────────────────────────────────────
+function lighthouse(route) {
+  const file = path.join(outDir, `lighthouse${route.replace(/\W+/g, '-')}.json`);
+  const run = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/lighthouse/cli/index.js'),
+      `${origin}${route}`,
+      '--quiet',
+      '--output=json',
+      `--output-path=${file}`,
+      '--only-categories=performance,accessibility,best-practices',
+      `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
+    ],
+    { cwd: root, env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: 'inherit', timeout: 180_000 },
+  );
+  if (run.status !== 0) return { error: `lighthouse exited ${run.status}` };
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  return {
+    performance: Math.round(r.categories.performance.score * 100),
+    accessibility: Math.round(r.categories.accessibility.score * 100),
+    bestPractices: Math.round(r.categories['best-practices'].score * 100),
+    fcpMs: Math.round(r.audits['first-contentful-paint'].numericValue),
+    lcpMs: Math.round(r.audits['largest-contentful-paint'].numericValue),
+    tbtMs: Math.round(r.audits['total-blocking-time'].numericValue),
+    cls: +r.audits['cumulative-layout-shift'].numericValue.toFixed(3),
+  };
+}
+await browser.close();
+const lighthouseScores = quick ? {} : { '/': lighthouse('/'), '/wall': lighthouse('/wall') };
+server.kill();
+
+// ── report ──────────────────────────────────────────────────────────────────────────────────────────
+const kib = (b) => (b / 1024).toFixed(1);
+const results = {
+  date: new Date().toISOString(),
+  quick,
+  firstLoadJs: Object.fromEntries(
+    Object.entries(routes).map(([r, v]) => [
+      r,
+      {
+        appGzipKiB: +kib(v.app.gzip),
+        appBrotliKiB: +kib(v.app.brotli),
+        mockGzipKiB: +kib(v.mock.gzip),
+        mockBrotliKiB: +kib(v.mock.brotli),
+        appFiles: v.app.files,
+      },
+    ]),
+  ),
+  mswInEntryChunk: mswInEntry,
+  overviewRenderMs: stats(overviewTimes.map((t) => Math.round(t))),
+  meetingSlideChangeMs: stats(slideTimes.map((t) => +t.toFixed(1))),
+  wallHeap: heap,
+  lighthouse: lighthouseScores,
+};
+writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+console.log('\nFirst-load JS per route (KiB)          app gzip  app br   mock gzip  mock br');
+for (const [r, v] of Object.entries(results.firstLoadJs)) {
+  console.log(`  ${r.padEnd(36)} ${String(v.appGzipKiB).padStart(8)} ${String(v.appBrotliKiB).padStart(7)} ${String(v.mockGzipKiB).padStart(10)} ${String(v.mockBrotliKiB).padStart(8)}`);
+}
+console.log(`  MSW in the entry chunk: ${mswInEntry ? 'YES' : 'no'}`);
+const o = results.overviewRenderMs;
+console.log(`Overview fully rendered (${o.n} cold loads): median ${o.median} ms, min ${o.min}, p25 ${o.p25}, p75 ${o.p75}, max ${o.max}`);
+const m = results.meetingSlideChangeMs;
+console.log(`Meeting slide change (${m.n}): median ${m.median} ms, p75 ${m.p75}, max ${m.max}`);
+console.log('Wall JS heap after GC:');
+for (const s of heap) console.log(`  after ${String(s.rotation).padStart(4)} rotations: ${s.heapMiB} MiB, ${s.domNodes} DOM nodes`);
+for (const [r, l] of Object.entries(lighthouseScores)) {
+  console.log(`Lighthouse ${r}: ${l.error ?? `performance ${l.performance}, accessibility ${l.accessibility}, best practices ${l.bestPractices} (FCP ${l.fcpMs} ms, LCP ${l.lcpMs} ms, TBT ${l.tbtMs} ms, CLS ${l.cls})`}`);
+}
+console.log(`\nWritten: ${path.relative(root, path.join(outDir, 'bench.json'))}`);
+process.exit(0);
