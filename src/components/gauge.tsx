@@ -33,7 +33,8 @@ type Props = {
   model: GaugeModel;
   /** An id for the label, unique on the page (aria-labelledby). */
   id: string;
-  size?: 'md' | 'lg';
+  /** `sm`: three to a row in an overview panel, the number scaled to the dial. */
+  size?: 'sm' | 'md' | 'lg';
 };
 
 export function Gauge({ model, id, size = 'md' }: Props) {
@@ -75,7 +76,7 @@ export function Gauge({ model, id, size = 'md' }: Props) {
       <div className="gauge__foot">
         <span className="gauge__centre-text tabular">{model.centreText}</span>
         {model.targetText && <span className="gauge__target">{model.targetText}</span>}
-        <StatusBadge status={model.status} size={size} />
+        <StatusBadge status={model.status} size={size === 'lg' ? 'lg' : 'md'} />
       </div>
     </figure>
   );

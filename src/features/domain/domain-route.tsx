@@ -1,9 +1,13 @@
+import { useParams } from 'react-router';
+import { ErrorBoundary } from '../../components/error-boundary';
+import { DomainPage } from './domain-page';
+
 export function Component() {
+  const { domainId = '' } = useParams();
   return (
-    <section>
-      <title>领域详情 · 进度</title>
-      <h1>领域详情</h1>
-      <p>本领域的全部指标、图表、里程碑和原文出处。(建设中)</p>
-    </section>
+    // Keyed by the id: another domain starts with a fresh boundary (and a fresh scroll-to-hash).
+    <ErrorBoundary key={domainId} what="领域页面">
+      <DomainPage domainId={domainId} />
+    </ErrorBoundary>
   );
 }
