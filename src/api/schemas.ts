@@ -5,7 +5,15 @@ import { z } from 'zod';
 // checked against them, so the two sides cannot drift apart silently.
 
 const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be kebab-case');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+/** A real calendar day: 2017-02-30 passes a pattern but would break every date computation after it. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')
+  .refine((text) => {
+    const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'not a calendar date');
 
 /** 余/多 more-than, 近 nearly, 约 about, 以上 at-least, or a plain figure. */
 export const qualifierSchema = z.enum(['exact', 'more-than', 'nearly', 'about', 'at-least']);
