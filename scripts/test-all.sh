@@ -9,11 +9,11 @@ out=$(mktemp -d)
 # On a fresh clone the README's test command works on its own: install the packages and, as root,
 # the browser the browser tests drive (Debian's Chromium; no test tool downloads a browser here).
 [ -d node_modules ] || npm ci --no-audit --no-fund
-if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || ! command -v pdftotext >/dev/null; then
   if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk fontconfig >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk fontconfig poppler-utils >/dev/null
   else
-    echo "Chromium is missing: sudo apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)" >&2
+    echo "Chromium or poppler-utils is missing: sudo apt-get install -y chromium fonts-noto-cjk poppler-utils (or set CHROMIUM_PATH)" >&2
   fi
 fi
 passed=0

@@ -13,8 +13,8 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, lazy: () => import('../features/overview/overview-route'), errorElement: <RouteError /> },
       { path: 'domains/:domainId', lazy: () => import('../features/domain/domain-route'), errorElement: <RouteError /> },
-      { path: 'meeting', lazy: () => import('../features/meeting/meeting-route'), errorElement: <RouteError /> },
-      { path: 'meeting/:domainId', lazy: () => import('../features/meeting/meeting-route'), errorElement: <RouteError /> },
+      // One route for the agenda and the slides, so moving between them keeps the presentation mounted.
+      { path: 'meeting/:domainId?', lazy: () => import('../features/meeting/meeting-route'), errorElement: <RouteError /> },
       { path: 'source', lazy: () => import('../features/source/source-route'), errorElement: <RouteError /> },
       { path: '*', lazy: () => import('../features/not-found/not-found-route') },
     ],

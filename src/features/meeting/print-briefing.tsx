@@ -1,0 +1,55 @@
+import { memo } from 'react';
+import type { Report } from '../../api';
+import { formatDate } from '../../format';
+import type { DomainEntry } from '../../report-data/use-report-progress';
+import { AgendaSlide } from './agenda-slide';
+import { DomainSlide } from './domain-slide';
+
+type Props = {
+  report: Report;
+  order: readonly DomainEntry[];
+  sectionTitles: ReadonlyMap<string, string>;
+};
+
+/**
+ * The printed briefing: the agenda, then every domain one to a page. Always in the document but shown
+ * only in print (meeting.css), so that the browser's own print command also prints all of it.
+ */
+function Briefing({ report, order, sectionTitles }: Props) {
+  const running = `${report.title} · 周例会简报 · ${formatDate(report.publishedOn)}`;
+  return (
+    <div className="meeting-print">
+      <section className="print-page print-page--agenda" data-print-page="agenda">
+        <p className="print-page__running">{running}</p>
+        <AgendaSlide report={report} order={order} sectionTitles={sectionTitles} idPrefix="print-agenda" level={2} />
+      </section>
+      {order.map((entry) => (
+        <section key={entry.id} className="print-page" data-print-page={entry.id}>
+          <p className="print-page__running">{running}</p>
+          <DomainSlide
+            entry={entry}
+            sectionTitle={sectionTitles.get(entry.progress?.domain.sectionId ?? entry.summary?.sectionId ?? '')}
+            idPrefix={`print-${entry.id}`}
+            level={2}
+          />
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function sameEntries(a: readonly DomainEntry[], b: readonly DomainEntry[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i];
+      return y !== undefined && x.id === y.id && x.progress === y.progress && x.query.error === y.query.error;
+    })
+  );
+}
+
+// Changing slides re-renders the meeting; the sixteen printed pages only change with the data.
+export const PrintBriefing = memo(
+  Briefing,
+  (prev, next) => prev.report === next.report && sameEntries(prev.order, next.order),
+);
