@@ -12,6 +12,7 @@ export {
   formatTime,
   roundTo,
 } from './figures';
+export { formatCsvNumber } from './csv';
 export type {
   FigureFormatOptions,
   FigureLike,

@@ -1,0 +1,2 @@
+export { buildMetricsCsv, METRICS_CSV_HEADER, metricsCsvFileName, quoteCsvCell } from './metrics-csv';
+export { downloadText } from './download';
