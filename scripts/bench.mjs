@@ -33,7 +33,7 @@ const CHROMIUM_ARGS = [
 mkdirSync(outDir, { recursive: true });
 
 // ── 1. build and bundle sizes ────────────────────────────────────────────────────────────────────────
-const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', distDir, '--emptyOutDir', '--manifest', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', distDir, '--emptyOutDir', '--manifest', '--sourcemap', 'hidden', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const manifest = JSON.parse(readFileSync(path.join(distDir, '.vite/manifest.json'), 'utf8'));
@@ -87,9 +87,11 @@ for (const [route, key] of Object.entries(routeKeys)) {
   for (const k of mockChunks) app.delete(k);
   routes[route] = { app: total(app), mock: total(mockChunks) };
 }
-const entryFile = manifest[entryKey].file;
-const entrySource = readFileSync(path.join(distDir, entryFile), 'utf8');
-const mswInEntry = [...entryChunks].some((k) => k.includes('node_modules/msw') || k.endsWith('mocks/browser.ts')) || /mockServiceWorker|setupWorker/.test(entrySource);
+// Which source files went into the entry chunks, from their source maps: MSW and the report data
+// must load only through the dynamic import in src/app/mock-api.ts.
+const entrySources = [...entryChunks].flatMap((k) => JSON.parse(readFileSync(path.join(distDir, `${manifest[k].file}.map`), 'utf8')).sources);
+const mswInEntry = entrySources.some((src) => /node_modules\/(msw|@mswjs)\/|(^|\/)mocks\//.test(src));
+if (entrySources.length === 0) throw new Error('no source maps for the entry chunks: cannot tell what is in them');
 
 // ── servers and browser ──────────────────────────────────────────────────────────────────────────────
 const server = spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--outDir', distDir, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore' });
