@@ -30,7 +30,9 @@ for (const [where, base, apiPrefix] of [
         if (r.url().includes('/api/v1/')) apiResponses.push({ url: r.url(), sw: r.fromServiceWorker(), status: r.status() });
       });
       await gotoApp(page, '/', base);
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      // The shell paints before the mock API has switched on; the app's own requests wait for it, and
+      // so must this test's (window.msw appears once the worker answers).
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null && 'msw' in window);
 
       const list = await fetchFromPage(page, `${apiPrefix}/reports`);
       assert.equal(list.status, 200);

@@ -118,6 +118,36 @@ describe('the API client', () => {
     expect(calls).toBe(2);
   });
 
+  it('also restarts the transport when the static server answers a plain 404 (it serves no HTML to JSON requests)', async () => {
+    let calls = 0;
+    server.use(
+      http.get(api('/reports'), () => {
+        calls += 1;
+        return calls === 1 ? new HttpResponse(null, { status: 404 }) : HttpResponse.json({ reports: [] });
+      }),
+    );
+    const recover = vi.fn(async () => {});
+    setTransportRecovery(recover);
+    try {
+      await expect(getJson('/reports', reportListSchema)).resolves.toEqual({ reports: [] });
+    } finally {
+      setTransportRecovery(undefined);
+    }
+    expect(recover).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not restart the transport for problem+json errors from the API itself', async () => {
+    const recover = vi.fn(async () => {});
+    setTransportRecovery(recover);
+    try {
+      const error = await failure(getJson('/reports/erqi-2017-h1/domains/no-such-domain', domainSchema));
+      expect(error.isNotFound).toBe(true);
+    } finally {
+      setTransportRecovery(undefined);
+    }
+    expect(recover).not.toHaveBeenCalled();
+  });
+
   it('without a recovery, an HTML answer is bad-json rather than a blank page', async () => {
     server.use(
       http.get(api('/reports'), () => new HttpResponse('<!doctype html>', { headers: { 'content-type': 'text/html' } })),

@@ -12,7 +12,8 @@ export const apiBaseUrl: string = new URL(
 ).href.replace(/\/$/, '');
 
 /**
- * Called once when an API request is answered by something other than the API (an HTML page): the
+ * Called once when an API request is answered by something other than the API (anything that is not
+ * JSON: the static server's index.html, or its plain 404 when the request asks for JSON only): the
  * sign that the browser stopped the mock service worker. main.ts registers a restart of the worker.
  */
 type TransportRecovery = () => Promise<void>;
@@ -31,8 +32,9 @@ export function setApiReady(ready: Promise<unknown>): void {
   apiReady = ready.catch(() => undefined);
 }
 
-function looksLikeHtml(response: Response): boolean {
-  return (response.headers.get('content-type') ?? '').includes('text/html');
+/** The API answers JSON, errors included (application/problem+json); anything else came from elsewhere. */
+function cameFromTheApi(response: Response): boolean {
+  return (response.headers.get('content-type') ?? '').includes('json');
 }
 
 async function send(url: string, signal: AbortSignal | undefined): Promise<Response> {
@@ -49,7 +51,7 @@ export async function getJson<S extends z.ZodType>(path: string, schema: S, sign
   const url = `${apiBaseUrl}${path}`;
   await apiReady;
   let response = await send(url, signal);
-  if (response.ok && looksLikeHtml(response) && transportRecovery) {
+  if (transportRecovery && !cameFromTheApi(response)) {
     await transportRecovery();
     response = await send(url, signal);
   }

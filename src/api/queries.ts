@@ -9,6 +9,8 @@ import { domainSchema, reportListSchema, reportSchema, reportSourceSchema } from
 const REPORT_STALE_MS = 5 * 60_000;
 /** The wall refetches every five minutes so a corrected or new report reaches it the same morning. */
 export const WALL_REFRESH_MS = 5 * 60_000;
+/** After a failed wall refresh, try again this soon rather than leave stale figures up for a whole poll. */
+export const WALL_RETRY_MS = 60_000;
 
 type Polling = { refetchInterval?: number };
 

@@ -14,20 +14,60 @@ export async function startMockApi(): Promise<void> {
     quiet: true,
   };
   await worker.start(options);
+  // For its response events MSW sends the page a second copy of every response body, as a stream
+  // transferred from the worker. Nothing here reads it, and an unread transferred stream keeps its
+  // message port and the worker's copy of the body alive: a wall polling for days would grow by
+  // megabytes a day (1.3 KB a request, 16 requests every 5 minutes).
+  // Cancelling the copy frees both; the app's own response is a different stream, untouched.
+  const discardCopy = ({ response }: { response: Response }) => {
+    void response.body?.cancel().catch(() => undefined);
+  };
+  worker.events.on('response:mocked', discardCopy);
+  worker.events.on('response:bypass', discardCopy);
   // The seam MSW's docs suggest for browser tests: runtime overrides (a failing domain, malformed
   // JSON) with worker.use(). It exists only where the API is mocked, never against a real backend.
   Object.assign(window, { msw: { worker, http, HttpResponse } });
 
-  // Chromium stops idle service workers; when it does, MSW stops answering and the static server
-  // returns index.html for /api/... . Restarting the worker restores it (one restart at a time).
-  let restarting: Promise<void> | undefined;
+  // Chromium stops idle service workers. The restarted worker has forgotten which pages it mocks for
+  // (MSW keeps that in memory), lets /api/... through, and the static server answers instead (its
+  // index.html, or a plain 404). Telling the worker again that this page mocks restores it: MSW's own
+  // MOCK_ACTIVATE message, the recovery MSW's maintainers point to (mswjs/msw#2635). worker.stop() and
+  // start() do not: stop() tells the worker this page is gone, the worker then unregisters itself as
+  // it has no page left, and start()'s update of that registration fails. One recovery at a time.
+  let recovering: Promise<void> | undefined;
   setTransportRecovery(() => {
-    restarting ??= (async () => {
-      worker.stop();
-      await worker.start(options);
-    })().finally(() => {
-      restarting = undefined;
+    const controller = navigator.serviceWorker.controller;
+    recovering ??= (
+      controller
+        ? reactivate(controller)
+        : (async () => {
+            worker.stop();
+            await worker.start(options);
+          })()
+    ).finally(() => {
+      recovering = undefined;
     });
-    return restarting;
+    return recovering;
+  });
+}
+
+/** Long enough for a stopped worker to start again; a request that still fails then fails as usual. */
+const REACTIVATE_TIMEOUT_MS = 5000;
+
+/** Sends MSW's MOCK_ACTIVATE to the worker and waits for its MOCKING_ENABLED answer (or the timeout). */
+function reactivate(controller: ServiceWorker): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      navigator.serviceWorker.removeEventListener('message', onMessage);
+      resolve();
+    };
+    const onMessage = (event: MessageEvent<unknown>) => {
+      const { data } = event;
+      if (typeof data === 'object' && data !== null && 'type' in data && data.type === 'MOCKING_ENABLED') done();
+    };
+    const timer = setTimeout(done, REACTIVATE_TIMEOUT_MS);
+    navigator.serviceWorker.addEventListener('message', onMessage);
+    controller.postMessage('MOCK_ACTIVATE');
   });
 }

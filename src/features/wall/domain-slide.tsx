@@ -1,0 +1,109 @@
+import type { Milestone, MilestoneState } from '../../api';
+import { MetricGauge } from '../../components/gauge';
+import { StatusBadge } from '../../components/status-badge';
+import { formatNumber } from '../../format';
+import { STATUS_META, STATUSES, toGaugeModel, type DomainProgress, type MetricProgress } from '../../progress';
+import type { DomainEntry } from '../../report-data/use-report-progress';
+import { DomainTrouble } from './domain-trouble';
+
+/** Below the headline gauges: this many more of the domain's figures, in report order. */
+const KEY_FIGURE_COUNT = 4;
+
+const MILESTONE_WORDS: Record<MilestoneState, string> = { done: '已完成', 'in-progress': '推进中', planned: '计划中' };
+
+/** Top-level figures the headline does not already show: the rest of the story, briefly. */
+function keyFigures(progress: DomainProgress): MetricProgress[] {
+  const shown = new Set(progress.headline.map((p) => p.metric.id));
+  return progress.metrics
+    .filter((p) => !shown.has(p.metric.id) && p.metric.parentId === undefined)
+    .slice(0, KEY_FIGURE_COUNT);
+}
+
+function milestoneSummary(milestones: readonly Milestone[]): string {
+  const parts = (['done', 'in-progress', 'planned'] as const)
+    .map((state) => [state, milestones.filter((m) => m.state === state).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([state, n]) => `${MILESTONE_WORDS[state]} ${formatNumber(n)}`);
+  return parts.join(' · ');
+}
+
+type Props = { entry: DomainEntry; sectionTitle: string | undefined };
+
+/** One domain, readable from the back of the room: its headline gauges large, then key figures. */
+export function DomainSlide({ entry, sectionTitle }: Props) {
+  const { progress } = entry;
+  const name = progress?.domain.name ?? entry.summary?.name ?? entry.id;
+
+  const head = (
+    <header className="wall-domain__head">
+      <div className="wall-domain__titles">
+        {sectionTitle && <p className="wall-kicker">【{sectionTitle}】</p>}
+        <h1 className="wall-slide-title">{name}</h1>
+      </div>
+      {progress && (
+        <div className="wall-domain__status">
+          <StatusBadge status={progress.worstStatus} size="lg" />
+          <p className="wall-domain__counts tabular">
+            指标 {formatNumber(progress.metrics.length)} 项 · 里程碑 {formatNumber(progress.domain.milestones.length)} 项
+            {progress.domain.milestones.length > 0 && `(${milestoneSummary(progress.domain.milestones)})`}
+          </p>
+        </div>
+      )}
+    </header>
+  );
+
+  if (progress === undefined) {
+    return (
+      <div className="wall-domain">
+        {head}
+        <DomainTrouble entry={entry} />
+      </div>
+    );
+  }
+
+  const counted = STATUSES.filter((s) => progress.counts[s] > 0);
+  const rest = keyFigures(progress);
+
+  return (
+    <div className="wall-domain">
+      {head}
+      {counted.length > 0 && (
+        <ul className="wall-status-counts" aria-label={`${name}各状态指标数`}>
+          {counted.map((status) => (
+            <li key={status} data-status={status}>
+              <span aria-hidden="true">{STATUS_META[status].icon}</span> {STATUS_META[status].label}{' '}
+              <strong className="tabular">{formatNumber(progress.counts[status])}</strong>
+            </li>
+          ))}
+        </ul>
+      )}
+      {progress.headline.length > 0 ? (
+        <div className={rest.length > 0 ? 'wall-headline' : 'wall-headline wall-headline--wide'}>
+          {progress.headline.map((p) => (
+            <div key={p.metric.id} className="wall-headline__item">
+              <MetricGauge model={toGaugeModel(p)} id={`wall-${progress.domain.id}-${p.metric.id}`} size="lg" />
+            </div>
+          ))}
+        </div>
+      ) : (
+        <p className="wall-domain__note">{progress.domain.note ?? '本领域暂无可展示的数据。'}</p>
+      )}
+      {rest.length > 0 && (
+        <dl className="wall-key-figures">
+          {rest.map((p) => {
+            const model = toGaugeModel(p);
+            return (
+              <div key={p.metric.id} className="wall-key-figure">
+                <dt>{model.label}</dt>
+                <dd>
+                  <span className="wall-key-figure__value tabular">{model.valueText}</span>
+                  <span className="wall-key-figure__unit">{model.unitText}</span>
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+      )}
+    </div>
+  );
+}
