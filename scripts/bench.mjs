@@ -4,7 +4,9 @@
 //   2. time to a fully rendered overview in headless Chromium on localhost (≥10 cold loads)
 //   3. time to change a meeting slide (median of 50)
 //   4. the wall's JS heap after every 100 rotations (forced GC)
-//   5. Lighthouse 12.2.3 (mobile): performance, accessibility, best practices for / and /wall
+//   5. Lighthouse 12.2.3 (mobile): performance, accessibility, best practices for / and /wall of the
+//      demo build (mocked API), and for / of a build against a real API (VITE_API_BASE_URL), served
+//      with the same answers from one origin by scripts/real-api-server.mjs
 // `--quick` skips Lighthouse and shortens the soak, for trying things out; budgets use the full run.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { serveWithApi, snapshotApi } from './real-api-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'bench-results');
@@ -35,6 +38,11 @@ mkdirSync(outDir, { recursive: true });
 // ── 1. build and bundle sizes ────────────────────────────────────────────────────────────────────────
 const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', distDir, '--emptyOutDir', '--manifest', '--sourcemap', 'hidden', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
+
+// The same app built against a real backend: what a deployment with its own API ships.
+const realApiDistDir = path.join(outDir, 'dist-real-api');
+const realApiBuild = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', realApiDistDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, VITE_API_BASE_URL: '/api/v1' } });
+if (realApiBuild.status !== 0) process.exit(realApiBuild.status ?? 1);
 
 const manifest = JSON.parse(readFileSync(path.join(distDir, '.vite/manifest.json'), 'utf8'));
 const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
@@ -211,25 +219,37 @@ async function wallSoak(rotations, every) {
   await context.close();
   return samples;
 }
-const heap = await wallSoak(quick ? 200 : 500, 100);
+const heap = await wallSoak(quick ? 200 : 600, 100);
+
+// The real API's answers, read from the mocked build, for the real-API build's server.
+const apiAnswers = await (async () => {
+  const page = await browser.newPage();
+  const answers = await snapshotApi(page, origin);
+  await page.close();
+  return answers;
+})();
 
 // ── 5. Lighthouse ───────────────────────────────────────────────────────────────────────────────────
-function lighthouse(route) {
-  const file = path.join(outDir, `lighthouse${route.replace(/\W+/g, '-')}.json`);
-  const run = spawnSync(
+// Run as a child process without blocking this one: the real-API server answers from this process.
+async function lighthouse(route, at = origin, name = route) {
+  const file = path.join(outDir, `lighthouse${name.replace(/\W+/g, '-')}.json`);
+  const child = spawn(
     process.execPath,
     [
       path.join(root, 'node_modules/lighthouse/cli/index.js'),
-      `${origin}${route}`,
+      `${at}${route}`,
       '--quiet',
       '--output=json',
       `--output-path=${file}`,
       '--only-categories=performance,accessibility,best-practices',
       `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
     ],
-    { cwd: root, env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: 'inherit', timeout: 180_000 },
+    { cwd: root, env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: 'inherit' },
   );
-  if (run.status !== 0) return { error: `lighthouse exited ${run.status}` };
+  const timer = setTimeout(() => child.kill(), 180_000);
+  const status = await new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  clearTimeout(timer);
+  if (status !== 0) return { error: `lighthouse exited ${status}` };
   const r = JSON.parse(readFileSync(file, 'utf8'));
   return {
     performance: Math.round(r.categories.performance.score * 100),
@@ -242,7 +262,16 @@ function lighthouse(route) {
   };
 }
 await browser.close();
-const lighthouseScores = quick ? {} : { '/': lighthouse('/'), '/wall': lighthouse('/wall') };
+let lighthouseScores = {};
+if (!quick) {
+  const realApi = await serveWithApi(realApiDistDir, apiAnswers, PORT + 1);
+  lighthouseScores = {
+    '/': await lighthouse('/'),
+    '/wall': await lighthouse('/wall'),
+    '/ (real API)': await lighthouse('/', realApi.origin, '/ real API'),
+  };
+  await realApi.close();
+}
 server.kill();
 
 // ── report ──────────────────────────────────────────────────────────────────────────────────────────

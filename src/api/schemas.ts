@@ -4,6 +4,10 @@ import { z } from 'zod';
 // the contract's TypeScript types: the client parses every response with them, and the mock data is
 // checked against them, so the two sides cannot drift apart silently.
 
+// A session parses a few dozen responses at most: compiling a fast parser per schema (zod's JIT) costs
+// more on a slow phone than it ever saves, and it needs eval, which a strict CSP forbids.
+z.config({ jitless: true });
+
 const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be kebab-case');
 /** A real calendar day: 2017-02-30 passes a pattern but would break every date computation after it. */
 const isoDate = z

@@ -7,7 +7,7 @@ import { setTransportRecovery } from '../api';
  */
 export async function startMockApi(): Promise<void> {
   if (import.meta.env.VITE_API_BASE_URL) return;
-  const [{ worker }, { http, HttpResponse }] = await Promise.all([import('../../mocks/browser'), import('msw')]);
+  const { worker, http, HttpResponse } = await import('../../mocks/browser');
   const options = {
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
     onUnhandledRequest: 'bypass' as const,

@@ -1,18 +1,31 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, createMemoryRouter, type RouteObject } from 'react-router';
+import { prefetchDomain, prefetchReport } from '../report-data/prefetch';
 import { PageSkeleton } from '../components/page-skeleton';
 import { AppLayout } from './layout';
 import { RouteError } from './route-error';
 
 // Every view is its own lazy chunk: the overview does not pay for the wall, meeting or source code.
-export const routes: RouteObject[] = [
+// Loaders only start the data requests (they return at once), so data and code download together.
+export const appRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     path: '/',
     element: <AppLayout />,
     errorElement: <RouteError />,
     hydrateFallbackElement: <PageSkeleton />,
     children: [
-      { index: true, lazy: () => import('../features/overview/overview-route'), errorElement: <RouteError /> },
-      { path: 'domains/:domainId', lazy: () => import('../features/domain/domain-route'), errorElement: <RouteError /> },
+      {
+        index: true,
+        loader: () => (prefetchReport(queryClient), null),
+        lazy: () => import('../features/overview/overview-route'),
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'domains/:domainId',
+        loader: ({ params }) => (params.domainId && prefetchDomain(queryClient, params.domainId), null),
+        lazy: () => import('../features/domain/domain-route'),
+        errorElement: <RouteError />,
+      },
       // One route for the agenda and the slides, so moving between them keeps the presentation mounted.
       { path: 'meeting/:domainId?', lazy: () => import('../features/meeting/meeting-route'), errorElement: <RouteError /> },
       { path: 'source', lazy: () => import('../features/source/source-route'), errorElement: <RouteError /> },
@@ -22,6 +35,7 @@ export const routes: RouteObject[] = [
   // The wall has no navigation chrome at all.
   {
     path: '/wall',
+    loader: () => (prefetchReport(queryClient), null),
     lazy: () => import('../features/wall/wall-route'),
     errorElement: <RouteError />,
     hydrateFallbackElement: <PageSkeleton />,
@@ -31,11 +45,11 @@ export const routes: RouteObject[] = [
 /** react-router wants the basename without the trailing slash Vite's BASE_URL carries. */
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
 
-export function createAppRouter() {
-  return createBrowserRouter(routes, { basename });
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter(appRoutes(queryClient), { basename });
 }
 
 /** For component tests: the same routes, starting at `path`. */
-export function createTestRouter(path: string) {
-  return createMemoryRouter(routes, { initialEntries: [path] });
+export function createTestRouter(path: string, queryClient: QueryClient) {
+  return createMemoryRouter(appRoutes(queryClient), { initialEntries: [path] });
 }

@@ -44,7 +44,16 @@ export function useReportProgress(polling: Polling = {}, reportId: string = CURR
     report,
     domains: ids.map((id, i) => {
       const query = queries[i] as UseQueryResult<Domain>;
-      return { id, summary: summaries.get(id), query, progress: query.data ? analysed(query.data) : undefined };
+      return {
+        id,
+        summary: summaries.get(id),
+        query,
+        // Analysed when a view first reads it, so a view that defers drawing (the overview) also
+        // defers the analysis out of the urgent render that follows a response.
+        get progress() {
+          return query.data ? analysed(query.data) : undefined;
+        },
+      };
     }),
   };
 }

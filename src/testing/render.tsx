@@ -8,7 +8,7 @@ import { createTestRouter } from '../app/router';
 export function renderApp(path: string) {
   const queryClient = createQueryClient();
   queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
-  const router = createTestRouter(path);
+  const router = createTestRouter(path, queryClient);
   const utils = render(
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />

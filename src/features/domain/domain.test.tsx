@@ -85,12 +85,13 @@ describe('/domains/:domainId', { timeout: 20_000 }, () => {
   });
 
   it('shows other failures with a retry that recovers', async () => {
-    server.use(
-      http.get(domainUrl('land'), () => HttpResponse.json({ id: 'land' }), { once: true }),
-    );
+    // Broken until the retry: the route's loader asks first and the page asks again when it mounts.
+    let broken = true;
+    server.use(http.get(domainUrl('land'), () => (broken ? HttpResponse.json({ id: 'land' }) : undefined)));
     renderApp('/domains/land');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('数据不符合接口约定');
+    broken = false;
     await userEvent.click(within(alert).getByRole('button', { name: '重试' }));
     expect(await screen.findByRole('heading', { level: 1, name: '土地运作' })).toBeInTheDocument();
   });

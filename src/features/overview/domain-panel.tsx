@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Link } from 'react-router';
 import { ErrorState } from '../../components/error-state';
 import { MetricGauge } from '../../components/gauge';
@@ -22,7 +23,7 @@ function domainName(entry: DomainEntry): string {
  * One domain on the overview. Its header (name, pin) is drawn from the report's summary, so it is
  * the same while the domain loads, after it loaded and when it failed; only the body changes.
  */
-export function DomainPanel({ entry, match }: Props) {
+function DomainPanelView({ entry, match }: Props) {
   const name = domainName(entry);
   const titleId = `panel-${entry.id}-title`;
   const { query, progress } = entry;
@@ -118,3 +119,16 @@ export function PanelBodySkeleton() {
     </>
   );
 }
+
+function sameMatch(a: PanelMatch | undefined, b: PanelMatch | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.visible !== b.visible) return false;
+  if (!a.visible || !b.visible) return true;
+  return a.narrowed === b.narrowed && a.matched === b.matched && a.metrics.length === b.metrics.length && a.metrics.every((m, i) => m === b.metrics[i]);
+}
+
+/**
+ * Redrawn only when its domain's data or its filter match changed: the overview's urgent renders
+ * (one per arriving response) then skip every panel, and the drawing happens in the deferred render.
+ */
+export const DomainPanel = memo(DomainPanelView, (prev, next) => prev.entry.query === next.entry.query && prev.entry.summary === next.entry.summary && sameMatch(prev.match, next.match));

@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Section } from '../../api';
 import { ErrorBoundary } from '../../components/error-boundary';
@@ -26,7 +27,10 @@ function place(entry: DomainEntry, filters: OverviewFilters): Placed | undefined
 }
 
 export function OverviewPage() {
-  const { report, domains } = useReportProgress();
+  const { report, domains: latest } = useReportProgress();
+  // Fifteen responses land within a few milliseconds; drawing their panels is a background render that
+  // React slices into short tasks, so a slow phone stays responsive (no 600 ms long task) meanwhile.
+  const domains = useDeferredValue(latest);
   const [params, setParams] = useSearchParams();
   const pinned = usePinnedDomains();
 

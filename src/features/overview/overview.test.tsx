@@ -80,27 +80,32 @@ describe('the overview', { timeout: 20_000 }, () => {
   });
 
   it('shows a failing domain as an error in its own panel only, and retry recovers it', async () => {
+    // Failing until the retry: the route's loader asks first, the panel asks again when it mounts.
+    let failing = true;
     let failures = 0;
     server.use(
       http.get(`${apiBaseUrl}/reports/${CURRENT_REPORT_ID}/domains/air-pollution`, () => {
+        if (!failing) return undefined;
         failures += 1;
         return HttpResponse.json(
           { type: 'about:blank', title: '服务器错误', status: 500, detail: '数据库暂时不可用。' },
           { status: 500, headers: { 'content-type': 'application/problem+json' } },
         );
-      }, { once: true }),
+      }),
     );
     renderApp('/');
     const air = await screen.findByRole('region', { name: '大气污染防治' });
     const alert = await within(air).findByRole('alert');
     expect(alert).toHaveTextContent('服务错误(500)');
     expect(alert).toHaveTextContent('数据库暂时不可用');
-    expect(failures).toBe(1);
+    expect(failures).toBeGreaterThanOrEqual(1);
+    expect(failures).toBeLessThanOrEqual(2);
     // Every other panel loaded normally, and the page has exactly one error.
     await waitFor(() => expect(within(panel('安置房建设')).getAllByRole('meter').length).toBeGreaterThan(0));
     expect(screen.getAllByRole('alert')).toHaveLength(1);
     expect(panelTitles()).toHaveLength(15);
 
+    failing = false;
     await userEvent.click(within(alert).getByRole('button', { name: '重试' }));
     expect(await within(air).findByRole('meter', { name: '优良天数' })).toHaveAttribute('aria-valuenow', '66');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
