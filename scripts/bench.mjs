@@ -126,7 +126,7 @@ const stats = (xs) => {
 const domainNames = await (async () => {
   const page = await browser.newPage();
   await page.goto(`${origin}/`);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null && 'msw' in window);
   const names = await page.evaluate(async () => {
     const report = await (await fetch('/api/v1/reports/erqi-2017-h1')).json();
     return report.domains.map((d) => d.name);

@@ -46,6 +46,7 @@ fi
 
 check build npx vite build --logLevel warn
 check build-subpath npx vite build --logLevel warn --base=/jindu/ --outDir dist-subpath
+check build-real-api env VITE_API_BASE_URL=/api/v1 npx vite build --logLevel warn --outDir dist-real-api
 
 echo "── browser tests (Chromium)"
 E2E_TAP_FILE="$out/e2e.tap" node e2e/run.mjs
