@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createQueryClient } from '../app/query-client';
+import { failApi } from '../testing/api-faults';
 import { ExportCsvButton } from './export-csv-button';
 
 function renderButton() {
@@ -95,12 +96,7 @@ describe('ExportCsvButton', () => {
   });
 
   it('says why it cannot export when a domain fails to load', async () => {
-    const passThrough = globalThis.fetch;
-    vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (url.endsWith('/domains/land')) return Promise.resolve(new Response('oops', { status: 503 }));
-      return passThrough(input, init);
-    });
+    failApi((path) => path.endsWith('/domains/land'), 503);
     renderButton();
     const button = screen.getByRole('button', { name: '导出CSV' });
     await waitFor(() => expect(button).toHaveAccessibleDescription(/1个领域的数据加载失败/), { timeout: 5000 });
@@ -108,12 +104,7 @@ describe('ExportCsvButton', () => {
   });
 
   it('says why it cannot export when the report fails to load', async () => {
-    const passThrough = globalThis.fetch;
-    vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (url.endsWith('/reports/erqi-2017-h1')) return Promise.resolve(new Response('oops', { status: 500 }));
-      return passThrough(input, init);
-    });
+    failApi((path) => path === '/reports/erqi-2017-h1');
     renderButton();
     const button = screen.getByRole('button', { name: '导出CSV' });
     await waitFor(() => expect(button).toHaveAccessibleDescription(/报告加载失败/));

@@ -1,4 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { failApi } from '../../testing/api-faults';
 import { renderApp } from '../../testing/render';
 
 // jsdom has no modal dialogs; the browser tests cover the real one.
@@ -26,23 +27,6 @@ async function expectSlide(name: string): Promise<HTMLElement> {
 
 const key = (k: string, init: KeyboardEventInit = {}) => fireEvent.keyDown(document.body, { key: k, ...init });
 
-/**
- * Answers the API requests whose URL ends with `path` with a problem+json 500; the rest go on to the
- * mocked API. (Features may not import mocks/, so this wraps fetch rather than adding an MSW handler.)
- */
-function failRequests(path: string) {
-  const original = globalThis.fetch;
-  vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-    const url = input instanceof Request ? input.url : String(input);
-    if (url.endsWith(path)) {
-      const problem = { type: 'about:blank', title: '服务器内部错误', status: 500, detail: '数据库不可用' };
-      return Promise.resolve(
-        new Response(JSON.stringify(problem), { status: 500, headers: { 'content-type': 'application/problem+json' } }),
-      );
-    }
-    return original(input, init);
-  });
-}
 
 describe('the meeting agenda', () => {
   it('lists every domain, most behind first, each linking to its slide', async () => {
@@ -178,7 +162,7 @@ describe('keyboard control', () => {
 
 describe('when a domain fails to load', () => {
   it('keeps it on the agenda, last, and explains on its slide with a retry', async () => {
-    failRequests('/domains/economy');
+    failApi((path) => path.endsWith('/domains/economy'));
     renderApp('/meeting');
     const table = await screen.findByRole('table', { name: '会议议程' });
     const rows = within(table).getAllByRole('row').slice(1);
@@ -196,7 +180,7 @@ describe('when a domain fails to load', () => {
   });
 
   it('shows the report’s failure with a retry when the report itself fails', async () => {
-    failRequests('/reports/erqi-2017-h1');
+    failApi((path) => path === '/reports/erqi-2017-h1');
     renderApp('/meeting');
     expect(await screen.findByRole('alert')).toHaveTextContent('报告加载失败');
     expect(screen.getByRole('button', { name: '重试' })).toBeInTheDocument();

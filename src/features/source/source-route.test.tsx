@@ -1,27 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { apiBaseUrl } from '../../api';
+import { editDomain, failApi } from '../../testing/api-faults';
 import { renderApp } from '../../testing/render';
 
 const TOTAL_METRICS = 152;
 
-/**
- * Answers the given API paths with a problem response and lets every other request through to the
- * mocked API. (Feature code may not import mocks/, so the override sits in front of fetch.)
- */
-function failApi(paths: Record<string, number>) {
-  const passThrough = globalThis.fetch;
-  vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const path = url.startsWith(apiBaseUrl) ? url.slice(apiBaseUrl.length) : url;
-    const status = paths[path];
-    if (status === undefined) return passThrough(input, init);
-    const body = { type: 'about:blank', title: '服务器内部错误', status, detail: '测试中的故障' };
-    return Promise.resolve(
-      new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json' } }),
-    );
-  });
-}
 
 function figureLinks(): HTMLAnchorElement[] {
   return [...document.querySelectorAll<HTMLAnchorElement>('a.figure-link[id^="fig-"]')];
@@ -118,14 +101,9 @@ describe('/source', { timeout: 30_000 }, () => {
   });
 
   it('lists a metric whose quote is not in the text, with its anchor, instead of losing it', async () => {
-    const passThrough = globalThis.fetch;
-    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-      const response = await passThrough(input, init);
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (!url.endsWith('/domains/land')) return response;
-      const domain = (await response.json()) as { metrics: { source: { quote: string } }[] };
+    editDomain('land', (domain) => {
       domain.metrics[0]!.source.quote = '报告中没有这句话';
-      return new Response(JSON.stringify(domain), { headers: { 'content-type': 'application/json' } });
+      return domain;
     });
     renderApp('/source');
     const list = await screen.findByRole('region', { name: '未能在原文中定位的数字' }, { timeout: 10_000 });
@@ -138,15 +116,10 @@ describe('/source', { timeout: 30_000 }, () => {
   });
 
   it('gives two metrics that quote the same number one link and both their anchors', async () => {
-    const passThrough = globalThis.fetch;
-    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-      const response = await passThrough(input, init);
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (!url.endsWith('/domains/economy')) return response;
-      const domain = (await response.json()) as { metrics: { id: string; label: string }[] };
+    editDomain('economy', (domain) => {
       const gdp = domain.metrics.find((m) => m.id === 'gdp')!;
       domain.metrics.push({ ...gdp, id: 'gdp-again', label: '地区生产总值(重复)' });
-      return new Response(JSON.stringify(domain), { headers: { 'content-type': 'application/json' } });
+      return domain;
     });
     renderApp('/source#fig-economy-gdp-again');
     const link = await screen.findByRole('link', { name: /^253亿元:地区生产总值/ }, { timeout: 10_000 });
@@ -176,17 +149,17 @@ describe('/source', { timeout: 30_000 }, () => {
   });
 
   it('says so when the source text cannot be loaded, and retries', async () => {
-    failApi({ '/reports/erqi-2017-h1/source': 500 });
+    const fault = failApi((path) => path === '/reports/erqi-2017-h1/source');
     renderApp('/source');
     const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
     expect(alert).toHaveTextContent('报告原文加载失败');
-    vi.restoreAllMocks();
+    fault.restore();
     await userEvent.click(within(alert).getByRole('button', { name: '重试' }));
     expect(await screen.findByRole('heading', { level: 1, name: /期中成绩单/ }, { timeout: 10_000 })).toBeInTheDocument();
   });
 
   it('keeps the text and the other figures when one domain fails, and names the domain', async () => {
-    failApi({ '/reports/erqi-2017-h1/domains/air-pollution': 500 });
+    failApi((path) => path === '/reports/erqi-2017-h1/domains/air-pollution');
     renderApp('/source');
     const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
     expect(alert).toHaveTextContent('大气污染防治的数据');

@@ -1,24 +1,13 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { apiBaseUrl, WALL_REFRESH_MS, WALL_RETRY_MS } from '../../api';
+import { WALL_REFRESH_MS, WALL_RETRY_MS } from '../../api';
+import { failApi } from '../../testing/api-faults';
 import { renderApp } from '../../testing/render';
 
 /**
  * Answers API paths that `fail` picks with a 500 problem response and lets every other request through
  * to the mocked API. (Feature code may not import mocks/, so the override sits in front of fetch.)
  */
-function failApiWhen(fail: (path: string) => boolean) {
-  const passThrough = globalThis.fetch;
-  return vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const path = url.startsWith(apiBaseUrl) ? url.slice(apiBaseUrl.length) : url;
-    if (!fail(path)) return passThrough(input, init);
-    const body = { type: 'about:blank', title: '服务器内部错误', status: 500, detail: '测试中的故障' };
-    return Promise.resolve(
-      new Response(JSON.stringify(body), { status: 500, headers: { 'content-type': 'application/problem+json' } }),
-    );
-  });
-}
 
 const index = () => document.querySelector('.wall-index')?.textContent;
 
@@ -85,7 +74,7 @@ describe('/wall', () => {
   });
 
   it('keeps rotating when one domain fails, and says so on its tile and slide', async () => {
-    failApiWhen((path) => path.endsWith('/domains/land'));
+    failApi((path) => path.endsWith('/domains/land'));
     const user = userEvent.setup();
     renderApp('/wall?domains=land,economy');
     await waitFor(() => expect(screen.getByText('数据未能加载')).toBeInTheDocument(), { timeout: 5000 });
@@ -96,7 +85,7 @@ describe('/wall', () => {
   });
 
   it('says when the report itself cannot be loaded', async () => {
-    failApiWhen(() => true);
+    failApi(() => true);
     renderApp('/wall');
     expect(await screen.findByText(/报告数据未能加载:服务错误\(500\)/)).toBeInTheDocument();
     expect(screen.getByText(/大屏会自动重试/)).toBeInTheDocument();
@@ -123,20 +112,20 @@ describe('/wall', () => {
     });
 
     it('keeps the last good data through a failed refresh, warns, and recovers by itself', async () => {
-      renderApp('/wall');
+      // The longest interval (600 s) outlasts the refresh (300 s) and the retry (60 s) below, so the
+      // check sees the summary slide with the same (old) data.
+      renderApp('/wall?interval=600');
       await summaryLoaded();
       const updated = screen.getByText(/更新于 \d\d:\d\d/).textContent ?? '';
       const shownTime = updated.replace('更新于 ', '');
-      // Paused on the summary, so the check below sees the same slide with the same (old) data.
-      fireEvent.keyDown(window, { key: ' ' });
 
-      const failing = failApiWhen(() => true);
+      const failing = failApi(() => true);
       await act(() => vi.advanceTimersByTimeAsync(WALL_REFRESH_MS + 1_000));
       const warning = await screen.findByText(`数据未能更新,显示的是 ${shownTime} 的数据`);
       expect(warning.closest('[role="status"]')).not.toBeNull();
       expect(document.querySelectorAll('.wall-tile .status-badge')).toHaveLength(15);
 
-      failing.mockRestore();
+      failing.restore();
       await act(() => vi.advanceTimersByTimeAsync(WALL_RETRY_MS + 1_000));
       await waitFor(() => expect(screen.queryByText(/数据未能更新/)).not.toBeInTheDocument());
       expect(screen.getByText(/更新于 \d\d:\d\d/)).toBeInTheDocument();
