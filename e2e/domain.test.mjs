@@ -1,24 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, formatViolations, gotoApp, launch, openPage, screenshot } from './support/browser.mjs';
-
-const DOMAINS = [
-  ['economy', '主要经济指标'],
-  ['air-pollution', '大气污染防治'],
-  ['health-city-review', '国家卫生城市复审'],
-  ['civilized-city', '创建全国文明城市'],
-  ['work-safety', '安全生产'],
-  ['innovation-hub', '创新创业综合体建设'],
-  ['construction-waste', '清运建筑垃圾'],
-  ['greening', '生态绿化建设'],
-  ['garden-city', '园林城市创建'],
-  ['rivers-yingtaogou', '河道治理以及樱桃沟美丽乡村建设'],
-  ['warm-erqi', '“温暖二七”建设'],
-  ['resettlement-housing', '安置房建设'],
-  ['demolition-clearance', '动迁清零'],
-  ['land', '土地运作'],
-  ['infrastructure', '基础设施建设'],
-];
+import { DOMAINS, axeViolations, formatViolations, gotoApp, launch, openPage, screenshot } from './support/browser.mjs';
 
 let browser;
 before(async () => {

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { serveWithApi, snapshotApi } from './real-api-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,16 +23,7 @@ const distDir = path.join(outDir, 'dist');
 const quick = process.argv.includes('--quick');
 const PORT = Number(process.env.BENCH_PORT ?? 4380);
 const origin = `http://127.0.0.1:${PORT}`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+
 
 mkdirSync(outDir, { recursive: true });
 
@@ -113,7 +105,7 @@ for (let i = 0; ; i += 1) {
   await new Promise((r) => setTimeout(r, 100));
 }
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] });
 
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -244,7 +236,7 @@ async function lighthouse(route, at = origin, name = route) {
       '--only-categories=performance,accessibility,best-practices',
       `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
     ],
-    { cwd: root, env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: 'inherit' },
+    { cwd: root, env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, stdio: 'inherit' },
   );
   const timer = setTimeout(() => child.kill(), 180_000);
   const status = await new Promise((resolve) => child.on('exit', (code) => resolve(code)));

@@ -1,6 +1,7 @@
 // Shared set-up of the browser tests: Debian's Chromium driven by playwright-core (no test tool may
 // download a browser of its own here), and the servers e2e/run.mjs started.
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,19 +14,29 @@ mkdirSync(artifactsDir, { recursive: true });
 export const baseUrl = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:4173';
 export const subPathUrl = process.env.E2E_SUBPATH_URL ?? 'http://127.0.0.1:4174/jindu/';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+/** The report's fifteen domains, id and name, in report order, as the tests expect to find them. */
+export const DOMAINS = [
+  ['economy', '主要经济指标'],
+  ['air-pollution', '大气污染防治'],
+  ['health-city-review', '国家卫生城市复审'],
+  ['civilized-city', '创建全国文明城市'],
+  ['work-safety', '安全生产'],
+  ['innovation-hub', '创新创业综合体建设'],
+  ['construction-waste', '清运建筑垃圾'],
+  ['greening', '生态绿化建设'],
+  ['garden-city', '园林城市创建'],
+  ['rivers-yingtaogou', '河道治理以及樱桃沟美丽乡村建设'],
+  ['warm-erqi', '“温暖二七”建设'],
+  ['resettlement-housing', '安置房建设'],
+  ['demolition-clearance', '动迁清零'],
+  ['land', '土地运作'],
+  ['infrastructure', '基础设施建设'],
 ];
+
 
 export async function launch(extraArgs = []) {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }
