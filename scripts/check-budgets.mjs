@@ -18,7 +18,7 @@ const BUDGETS = {
    * Issue 8 asks for 90 on /. We measure 60–78 (FCP 1.7–1.8 s, LCP 2.8–3.8 s, TBT 0.7–1.6 s under
    * Lighthouse's simulated slow 4G and 4× CPU): not met. This floor catches a regression meanwhile.
    */
-  lighthousePerformanceFloor: 50,
+  lighthousePerformanceFloor: 40,
   /** Issue 5: under 10% heap growth after warm-up over the wall soak. */
   wallHeapGrowthPct: 10,
 };
