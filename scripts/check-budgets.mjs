@@ -15,8 +15,9 @@ const BUDGETS = {
   /** Issue 8: 100, on every page Lighthouse visits. */
   lighthouseAccessibility: 100,
   /**
-   * Issue 8 asks for 90 on /. We measure 60–78 (FCP 1.7–1.8 s, LCP 2.8–3.8 s, TBT 0.7–1.6 s under
-   * Lighthouse's simulated slow 4G and 4× CPU): not met. This floor catches a regression meanwhile.
+   * Issue 8 asks for 90 on /. We measure 58–78 (FCP 1.0–1.9 s, LCP 2.8–3.9 s, TBT 0.7–2.6 s under
+   * Lighthouse's simulated slow 4G and 4× CPU; the low end on a loaded CI machine): not met. This
+   * floor catches a gross regression meanwhile without failing on that noise.
    */
   lighthousePerformanceFloor: 40,
   /** Issue 5: under 10% heap growth after warm-up over the wall soak. */
