@@ -97,14 +97,15 @@ describe('the API client', () => {
     expect(describeError(error).title).toBe('无法连接数据服务');
   });
 
-  it('restarts the transport once when an HTML page answers instead of the API, then retries', async () => {
+  it.each([
+    ['an HTML page answers instead of the API', () => new HttpResponse('<!doctype html><html></html>', { headers: { 'content-type': 'text/html' } })],
+    ['the static server answers a plain 404 (it serves no HTML to JSON requests)', () => new HttpResponse(null, { status: 404 })],
+  ])('restarts the transport once when %s, then retries', async (_what, notTheApi) => {
     let calls = 0;
     server.use(
       http.get(api('/reports'), () => {
         calls += 1;
-        return calls === 1
-          ? new HttpResponse('<!doctype html><html></html>', { headers: { 'content-type': 'text/html' } })
-          : HttpResponse.json({ reports: [] });
+        return calls === 1 ? notTheApi() : HttpResponse.json({ reports: [] });
       }),
     );
     const recover = vi.fn(async () => {});
@@ -116,24 +117,6 @@ describe('the API client', () => {
     }
     expect(recover).toHaveBeenCalledTimes(1);
     expect(calls).toBe(2);
-  });
-
-  it('also restarts the transport when the static server answers a plain 404 (it serves no HTML to JSON requests)', async () => {
-    let calls = 0;
-    server.use(
-      http.get(api('/reports'), () => {
-        calls += 1;
-        return calls === 1 ? new HttpResponse(null, { status: 404 }) : HttpResponse.json({ reports: [] });
-      }),
-    );
-    const recover = vi.fn(async () => {});
-    setTransportRecovery(recover);
-    try {
-      await expect(getJson('/reports', reportListSchema)).resolves.toEqual({ reports: [] });
-    } finally {
-      setTransportRecovery(undefined);
-    }
-    expect(recover).toHaveBeenCalledTimes(1);
   });
 
   it('does not restart the transport for problem+json errors from the API itself', async () => {
