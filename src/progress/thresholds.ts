@@ -11,7 +11,7 @@ export const THRESHOLDS = {
   /** Gap at or below which a metric is far behind. */
   farBehindGapPts: -15,
   /**
-   * Lower-is-better averages (PM2.5): any excess over the target is behind; an excess of this share
+   * Lower-is-better averages (PM2.5) are behind with every excess over the target; an excess of this share
    * of the target (%) or more is far behind. 15% mirrors the 15-point band of the pace rule: an
    * average 15% over its ceiling needs roughly that much improvement for the rest of the year.
    */
