@@ -13,13 +13,15 @@ export function ExportCsvButton() {
   const [done, setDone] = useState<string | undefined>(undefined);
   const reasonId = useId();
 
-  const loaded = domains.flatMap((d) => (d.progress ? [d.progress] : []));
+  // Counted from the responses, not the analyses: the analyses are computed on the click, so drawing
+  // the button never analyses the whole report.
+  const loaded = domains.filter((d) => d.query.data !== undefined).length;
   const failed = domains.filter((d) => d.query.isError);
   let reason: string | undefined;
   if (report.isError) reason = '报告加载失败,暂不能导出';
   else if (report.data === undefined) reason = '正在加载报告,加载完成后可导出';
   else if (failed.length > 0) reason = `${failed.length}个领域的数据加载失败,暂不能导出全部指标`;
-  else if (loaded.length < domains.length) reason = `正在加载数据(${loaded.length}/${domains.length}),加载完成后可导出`;
+  else if (loaded < domains.length) reason = `正在加载数据(${loaded}/${domains.length}),加载完成后可导出`;
 
   function exportCsv(data: NonNullable<typeof report.data>, all: DomainProgress[]) {
     downloadText(buildMetricsCsv(data, all), metricsCsvFileName(data), 'text/csv;charset=utf-8');
@@ -35,7 +37,7 @@ export function ExportCsvButton() {
         disabled={reason !== undefined}
         aria-describedby={reason === undefined ? undefined : reasonId}
         onClick={() => {
-          if (reason === undefined && report.data !== undefined) exportCsv(report.data, loaded);
+          if (reason === undefined && report.data !== undefined) exportCsv(report.data, domains.flatMap((d) => (d.progress ? [d.progress] : [])));
         }}
       >
         <span aria-hidden="true">↓</span>

@@ -14,31 +14,68 @@ export interface NumberFormatOptions {
   fractionDigits?: number;
 }
 
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function formatter(min: number, max: number): Intl.NumberFormat {
-  const key = `${min}:${max}`;
-  let f = formatters.get(key);
-  if (f === undefined) {
-    f = new Intl.NumberFormat('zh-CN', {
-      minimumFractionDigits: min,
-      maximumFractionDigits: max,
-      useGrouping: true,
-    });
-    formatters.set(key, f);
+/**
+ * The decimal digits of a non-negative double, as its shortest round-trip text has them: 1.005 is
+ * "1" and "005", as a reader sees it, not 1.00499999999999989… Number formatting in ICU starts from
+ * the same digits.
+ */
+function decimalDigits(value: number): { whole: string; fraction: string } {
+  const text = String(value);
+  const e = text.indexOf('e');
+  if (e === -1) {
+    const [whole = '0', fraction = ''] = text.split('.');
+    return { whole, fraction };
   }
-  return f;
+  // 1e+21 and 1e-7: move the point by the exponent.
+  const [lead = '0', trail = ''] = text.slice(0, e).split('.');
+  const digits = lead + trail;
+  const point = lead.length + Number(text.slice(e + 1));
+  if (point <= 0) return { whole: '0', fraction: '0'.repeat(-point) + digits };
+  if (point >= digits.length) return { whole: digits + '0'.repeat(point - digits.length), fraction: '' };
+  return { whole: digits.slice(0, point), fraction: digits.slice(point) };
+}
+
+/** Adds one to a string of decimal digits ("0999" → "1000"), however long. */
+function incremented(digits: string): string {
+  const out = digits.split('');
+  for (let i = out.length - 1; i >= 0; i--) {
+    if (out[i] !== '9') {
+      out[i] = String(Number(out[i]) + 1);
+      return out.join('');
+    }
+    out[i] = '0';
+  }
+  return `1${out.join('')}`;
+}
+
+/**
+ * Between `min` and `max` decimals, rounded half away from zero, grouped in thousands: what
+ * Intl.NumberFormat('zh-CN') prints, without it. Its first use loads the locale's data, which held a
+ * phone's main thread for ~35 ms (4× CPU throttle) while the overview was first drawn.
+ */
+function formatDecimal(abs: number, min: number, max: number): string {
+  let { whole, fraction } = decimalDigits(abs);
+  if (fraction.length > max) {
+    const roundUp = fraction.charCodeAt(max) >= 53; // '5'
+    const kept = whole + fraction.slice(0, max);
+    const rounded = roundUp ? incremented(kept) : kept;
+    whole = rounded.slice(0, rounded.length - max) || '0';
+    fraction = rounded.slice(rounded.length - max);
+  }
+  fraction = fraction.replace(/0+$/, '').padEnd(min, '0');
+  whole = whole.replace(/^0+(?=\d)/, '');
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  return fraction === '' ? grouped : `${grouped}.${fraction}`;
 }
 
 /** zh-CN grouping (25,445), the decimals given (2,684.185), and a true minus sign for negatives. */
 export function formatNumber(value: number, opts: NumberFormatOptions = {}): string {
   if (!Number.isFinite(value)) return '–';
   const { fractionDigits } = opts;
-  const f =
+  const text =
     fractionDigits === undefined
-      ? formatter(0, MAX_KEPT_FRACTION_DIGITS)
-      : formatter(fractionDigits, fractionDigits);
-  const text = f.format(Math.abs(value));
+      ? formatDecimal(Math.abs(value), 0, MAX_KEPT_FRACTION_DIGITS)
+      : formatDecimal(Math.abs(value), fractionDigits, fractionDigits);
   // Decide the sign on the rounded text, so that −0.04 at one decimal prints "0.0", not "−0.0".
   const isZero = /^[0.,]*$/.test(text);
   return value < 0 && !isZero ? `${MINUS}${text}` : text;
