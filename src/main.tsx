@@ -1,21 +1,56 @@
 import { StrictMode, startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { setApiReady } from './api';
+import { setApiReady, setApiReadyOnDemand, type Domain } from './api';
 import { startMockApi } from './app/mock-api';
+import { hydrateQueries, resolveLazyRoutes, showPlainFrame, takePrerenderedOverview } from './app/prerendered';
+import { createQueryClient } from './app/query-client';
+import { appRoutes, basename, createAppRouter } from './app/router';
+import { analyseAhead } from './report-data/use-report-progress';
 import './styles/tokens.css';
 import './styles/base.css';
 
-function boot(): void {
-  // The mocked API must be intercepting before the first request, but the shell need not wait for it:
+async function boot(): Promise<void> {
+  const container = document.getElementById('root');
+  if (!container) throw new Error('#root is missing from index.html');
+  const prerendered = takePrerenderedOverview();
+
+  if (prerendered !== undefined) {
+    // The overview is already on screen with its figures (the demo build prerenders it). Nothing asks
+    // the API until something needs fresh data, so the mocked API starts then, not during the load.
+    setApiReadyOnDemand(startMockApi);
+    const queryClient = createQueryClient();
+    hydrateQueries(queryClient, prerendered);
+    const routes = appRoutes(queryClient);
+    try {
+      await resolveLazyRoutes(routes, basename);
+    } catch {
+      // The view's code did not load (a dropped connection): the router loads it again, and shows the
+      // route's error with its retry if it fails again, instead of a page that looks alive but is not.
+    }
+    await analyseAhead(queryClient.getQueriesData<Domain>({ queryKey: ['reports'] }).flatMap(([, data]) => (data && 'metrics' in data ? [data] : [])));
+    const router = createAppRouter(queryClient, routes, prerendered.router);
+    // As a transition, taking over the markup yields to the browser every few milliseconds: the page
+    // is already painted, and a tap during the take-over is not held up behind it.
+    startTransition(() => {
+      hydrateRoot(
+        container,
+        <StrictMode>
+          <App setup={{ queryClient, router }} />
+        </StrictMode>,
+      );
+    });
+    return;
+  }
+
+  // The mocked API must be intercepting before the first request, but the frame need not wait for it:
   // requests are held until it is ready while the page paints its layout and skeletons.
   setApiReady(startMockApi());
-  const root = document.getElementById('root');
-  if (!root) throw new Error('#root is missing from index.html');
+  showPlainFrame(container);
   // As a transition, the first render yields to the browser every few milliseconds instead of holding
   // a phone's main thread for the whole app: the frame from index.html stays painted meanwhile.
   startTransition(() => {
-    createRoot(root).render(
+    createRoot(container).render(
       <StrictMode>
         <App />
       </StrictMode>,
@@ -23,4 +58,4 @@ function boot(): void {
   });
 }
 
-boot();
+void boot();

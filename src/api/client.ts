@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ApiError } from './errors';
 import { problemSchema } from './schemas';
 
@@ -27,9 +27,24 @@ export function setTransportRecovery(recover: TransportRecovery | undefined): vo
  * can render its shell at once instead of waiting for the service worker before the first paint.
  */
 let apiReady: Promise<unknown> = Promise.resolve();
+let startApi: (() => Promise<unknown>) | undefined;
 export function setApiReady(ready: Promise<unknown>): void {
   // A failed start must not leave every request hanging; they then fail as network errors.
   apiReady = ready.catch(() => undefined);
+  startApi = undefined;
+}
+
+/**
+ * Like setApiReady, but the start-up runs only when the first request is made. A page drawn from the
+ * prerendered overview needs no request at load, so it does not pay for starting the mocked API then.
+ */
+export function setApiReadyOnDemand(start: () => Promise<unknown>): void {
+  startApi = start;
+}
+
+function whenApiReady(): Promise<unknown> {
+  if (startApi !== undefined) setApiReady(startApi());
+  return apiReady;
 }
 
 /** The API answers JSON, errors included (application/problem+json); anything else came from elsewhere. */
@@ -47,9 +62,9 @@ async function send(url: string, signal: AbortSignal | undefined): Promise<Respo
 }
 
 /** GET a path of the API and parse the body with the contract's schema. */
-export async function getJson<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+export async function getJson<S extends z.ZodMiniType>(path: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
   const url = `${apiBaseUrl}${path}`;
-  await apiReady;
+  await whenApiReady();
   let response = await send(url, signal);
   if (transportRecovery && !cameFromTheApi(response)) {
     await transportRecovery();

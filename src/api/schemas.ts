@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // The API contract of DESIGN.md ("Facts: the API contract"), v1. These schemas are the one source of
 // the contract's TypeScript types: the client parses every response with them, and the mock data is
@@ -7,17 +7,21 @@ import { z } from 'zod';
 // A session parses a few dozen responses at most: compiling a fast parser per schema (zod's JIT) costs
 // more on a slow phone than it ever saves, and it needs eval, which a strict CSP forbids.
 z.config({ jitless: true });
+// zod/mini registers no locale (classic zod sets English on its first schema), so every built-in issue
+// would read just "Invalid input"; the client quotes the first issue in its schema error. Like classic,
+// this only fills the default: a locale configured elsewhere still wins.
+if (!z.config().localeError) z.config(z.locales.en());
 
-const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be kebab-case');
+const kebabId = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be kebab-case'));
 /** A real calendar day: 2017-02-30 passes a pattern but would break every date computation after it. */
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')
-  .refine((text) => {
+const isoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD'),
+  z.refine((text) => {
     const [y, m, d] = text.split('-').map(Number) as [number, number, number];
     const date = new Date(Date.UTC(y, m - 1, d));
     return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, 'not a calendar date');
+  }, 'not a calendar date'),
+);
 
 /** 余/多 more-than, 近 nearly, 约 about, 以上 at-least, or a plain figure. */
 export const qualifierSchema = z.enum(['exact', 'more-than', 'nearly', 'about', 'at-least']);
@@ -37,52 +41,52 @@ export const targetSchema = z.object({
 export type Target = z.infer<typeof targetSchema>;
 
 export const rankSchema = z.object({
-  position: z.number().int().positive(),
+  position: z.number().check(z.int(), z.positive()),
   /** Who it is ranked among, in the report's words: "市内六区", "全市9个站点". */
-  scope: z.string().min(1),
+  scope: z.string().check(z.minLength(1)),
 });
 export type Rank = z.infer<typeof rankSchema>;
 
 export const sourceSchema = z.object({
   /** The verbatim sentence or clause of the (reassembled) report that states the figure. */
-  quote: z.string().min(1),
+  quote: z.string().check(z.minLength(1)),
   /** The figure exactly as printed inside the quote ("9万余人", "85%以上"), for highlighting it. */
-  figure: z.string().min(1),
+  figure: z.string().check(z.minLength(1)),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
 export const metricSchema = z.object({
   id: kebabId,
-  label: z.string().min(1),
+  label: z.string().check(z.minLength(1)),
   value: z.number(),
   unit: z.string(),
   qualifier: qualifierSchema,
   asOf: isoDate,
   direction: directionSchema,
-  target: targetSchema.optional(),
-  reportedProgressPct: z.number().optional(),
-  yoyPct: z.number().optional(),
-  rank: rankSchema.optional(),
-  parentId: kebabId.optional(),
+  target: z.optional(targetSchema),
+  reportedProgressPct: z.optional(z.number()),
+  yoyPct: z.optional(z.number()),
+  rank: z.optional(rankSchema),
+  parentId: z.optional(kebabId),
   source: sourceSchema,
 });
 export type Metric = z.infer<typeof metricSchema>;
 
 export const milestoneSchema = z.object({
   id: kebabId,
-  text: z.string().min(1),
+  text: z.string().check(z.minLength(1)),
   state: z.enum(['done', 'in-progress', 'planned']),
-  source: z.object({ quote: z.string().min(1) }),
+  source: z.object({ quote: z.string().check(z.minLength(1)) }),
 });
 export type Milestone = z.infer<typeof milestoneSchema>;
 export type MilestoneState = Milestone['state'];
 
 export const domainSchema = z.object({
   id: kebabId,
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   sectionId: kebabId,
   /** What the report does not say, said honestly (安全生产 has no figures). */
-  note: z.string().optional(),
+  note: z.optional(z.string()),
   metrics: z.array(metricSchema),
   milestones: z.array(milestoneSchema),
 });
@@ -90,15 +94,15 @@ export type Domain = z.infer<typeof domainSchema>;
 
 export const domainSummarySchema = z.object({
   id: kebabId,
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   sectionId: kebabId,
-  metricCount: z.number().int().nonnegative(),
+  metricCount: z.number().check(z.int(), z.nonnegative()),
 });
 export type DomainSummary = z.infer<typeof domainSummarySchema>;
 
 export const sectionSchema = z.object({
   id: kebabId,
-  title: z.string().min(1),
+  title: z.string().check(z.minLength(1)),
   /** In report order. */
   domainIds: z.array(kebabId),
 });
@@ -106,18 +110,18 @@ export type Section = z.infer<typeof sectionSchema>;
 
 export const reportSummarySchema = z.object({
   id: kebabId,
-  title: z.string().min(1),
-  district: z.string().min(1),
-  city: z.string().min(1),
+  title: z.string().check(z.minLength(1)),
+  district: z.string().check(z.minLength(1)),
+  city: z.string().check(z.minLength(1)),
   publishedOn: isoDate,
-  year: z.number().int(),
+  year: z.number().check(z.int()),
 });
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
 
 export const reportListSchema = z.object({ reports: z.array(reportSummarySchema) });
 export type ReportList = z.infer<typeof reportListSchema>;
 
-export const reportSchema = reportSummarySchema.extend({
+export const reportSchema = z.extend(reportSummarySchema, {
   sections: z.array(sectionSchema),
   domains: z.array(domainSummarySchema),
 });
@@ -130,7 +134,7 @@ export type Report = z.infer<typeof reportSchema>;
 export const sourceParagraphSchema = z.object({
   id: kebabId,
   /** The domain the paragraph belongs to; absent for the preface and section headings. */
-  domainId: kebabId.optional(),
+  domainId: z.optional(kebabId),
   kind: z.enum(['title', 'section', 'keyword', 'text']),
   text: z.string(),
 });
@@ -138,10 +142,10 @@ export type SourceParagraph = z.infer<typeof sourceParagraphSchema>;
 
 export const exclusionSchema = z.object({
   /** The figure as printed ("6月27日", "2017"). */
-  figure: z.string().min(1),
+  figure: z.string().check(z.minLength(1)),
   /** A clause of the reassembled text that contains it, to place it. */
-  quote: z.string().min(1),
-  reason: z.string().min(1),
+  quote: z.string().check(z.minLength(1)),
+  reason: z.string().check(z.minLength(1)),
 });
 export type Exclusion = z.infer<typeof exclusionSchema>;
 
@@ -156,7 +160,7 @@ export type ReportSource = z.infer<typeof reportSourceSchema>;
 export const problemSchema = z.object({
   type: z.string(),
   title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
+  status: z.number().check(z.int()),
+  detail: z.optional(z.string()),
 });
 export type Problem = z.infer<typeof problemSchema>;

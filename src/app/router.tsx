@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, createMemoryRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, createMemoryRouter, type HydrationState, type RouteObject } from 'react-router';
 import { prefetchDomain, prefetchReport } from '../report-data/prefetch';
 import { PageSkeleton } from '../components/page-skeleton';
 import { AppLayout } from './layout';
@@ -43,10 +43,10 @@ export const appRoutes = (queryClient: QueryClient): RouteObject[] => [
 ];
 
 /** react-router wants the basename without the trailing slash Vite's BASE_URL carries. */
-const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
+export const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
 
-export function createAppRouter(queryClient: QueryClient) {
-  return createBrowserRouter(appRoutes(queryClient), { basename });
+export function createAppRouter(queryClient: QueryClient, routes: RouteObject[] = appRoutes(queryClient), hydrationData?: HydrationState) {
+  return createBrowserRouter(routes, { basename, hydrationData });
 }
 
 /** For component tests: the same routes, starting at `path`. */

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // "我的领域": the domains a department head follows, kept in this browser only. The stored value is
 // versioned; anything that does not parse as the current version is ignored, never trusted.
@@ -8,7 +8,7 @@ export const PINNED_STORAGE_KEY = 'jindu:pinned-domains:v1';
 
 const storedSchema = z.object({
   version: z.literal(1),
-  domainIds: z.array(z.string().regex(/^[a-z0-9-]+$/)).max(100),
+  domainIds: z.array(z.string().check(z.regex(/^[a-z0-9-]+$/))).check(z.maxLength(100)),
 });
 
 const listeners = new Set<() => void>();

@@ -31,6 +31,17 @@ function analysed(domain: Domain): DomainProgress {
 }
 
 /**
+ * Analyses the given domains ahead of drawing, one per task, so that the view's first render finds
+ * them done instead of analysing fifteen domains in one long task (~120 ms under 4× CPU throttle).
+ */
+export async function analyseAhead(domains: Domain[]): Promise<void> {
+  for (const domain of domains) {
+    analysed(domain);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+/**
  * The current report and every one of its domains, analysed. Each domain is its own request, so one
  * failing domain fails one panel, not the page. `polling` comes from the query factories' module
  * (e.g. `wallPolling`).
