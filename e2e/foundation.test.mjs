@@ -29,7 +29,9 @@ for (const [where, base, apiPrefix] of [
       page.on('response', (r) => {
         if (r.url().includes('/api/v1/')) apiResponses.push({ url: r.url(), sw: r.fromServiceWorker(), status: r.status() });
       });
-      await gotoApp(page, '/', base);
+      // The meeting view asks for data at once (the prerendered overview would not: it starts the
+      // mocked API on its first request, which the last test here covers).
+      await gotoApp(page, '/meeting', base);
       // The shell paints before the mock API has switched on; the app's own requests wait for it, and
       // so must this test's (window.msw appears once the worker answers).
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null && 'msw' in window);
@@ -53,6 +55,73 @@ for (const [where, base, apiPrefix] of [
       // The app's own requests went through the worker too, not to the static server.
       assert.ok(apiResponses.length > 0, 'the app made API requests');
       assert.ok(apiResponses.every((r) => r.sw && r.status < 500), JSON.stringify(apiResponses));
+      await context.close();
+    });
+
+    it('serves the overview already drawn, takes it over without redrawing, and asks the API only when needed', async () => {
+      // The HTML itself carries the figures: a phone paints them before any script has run.
+      const html = await (await fetch(base)).text();
+      assert.match(html, /<h1>二七区2017年上半年工作成绩单<\/h1>/);
+      assert.equal(html.match(/role="meter"/g)?.length, 15, 'one headline gauge per domain');
+      assert.match(html, /id="jindu-prerendered"/);
+
+      const still = await openPage(browser, { javaScriptEnabled: false });
+      await gotoApp(still.page, '/', base, { ready: false });
+      assert.equal(await still.page.getByRole('heading', { level: 1 }).textContent(), '二七区2017年上半年工作成绩单');
+      assert.equal(await still.page.getByRole('meter').count(), 15);
+      const goodAir = still.page.getByRole('meter', { name: /优良天数/ });
+      assert.equal(await goodAir.getAttribute('aria-valuenow'), '66');
+      assert.equal(await goodAir.getAttribute('aria-valuemax'), '190');
+      await still.context.close();
+
+      // Any other URL never shows the overview's markup, only the frame, until its own view draws:
+      // checked on every frame from the first one.
+      const elsewhere = await openPage(browser);
+      await elsewhere.page.addInitScript(() => {
+        window.__overviewFrames = 0;
+        const look = () => {
+          const visible = (el) => el !== null && el.getClientRects().length > 0;
+          if (visible(document.querySelector('.summary-strip'))) window.__overviewFrames += 1;
+          if (!document.documentElement.hasAttribute('data-app-ready')) requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      });
+      await gotoApp(elsewhere.page, '/wall', base);
+      await elsewhere.page.getByRole('heading', { name: /全区总览/ }).waitFor();
+      assert.equal(await elsewhere.page.evaluate(() => window.__overviewFrames), 0, 'the prerendered overview was never shown on /wall');
+      assert.deepEqual(elsewhere.problems, []);
+      await elsewhere.context.close();
+
+      const { context, page, problems } = await openPage(browser);
+      const apiRequests = [];
+      page.on('response', (r) => {
+        if (r.url().includes('/api/v1/')) apiRequests.push(r.url());
+      });
+      await page.addInitScript(() => {
+        // Counts the overview's nodes React replaced: taking over the markup must replace none.
+        window.__replaced = [];
+        new MutationObserver((records) => {
+          for (const r of records) {
+            if (!(r.target instanceof Element && (r.target.id === 'root' || r.target.closest('#root')))) continue;
+            for (const n of r.removedNodes) if (n.nodeType === 1) window.__replaced.push(n.nodeName);
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await gotoApp(page, '/', base);
+      assert.deepEqual(await page.evaluate(() => window.__replaced), [], 'no prerendered node was replaced');
+      // And the page now answers: a pin toggles.
+      await page.getByRole('button', { name: /关注.*大气污染防治|大气污染防治.*关注/ }).first().click();
+      await page.waitForFunction(() => document.querySelector('[aria-pressed="true"]') !== null);
+      assert.deepEqual(apiRequests, [], 'the overview asked the API nothing');
+      assert.equal(await page.evaluate(() => 'msw' in window), false, 'the mocked API has not started');
+
+      // The report's source text was not prerendered: asking for it starts the mocked API.
+      const source = page.waitForResponse((r) => r.url().endsWith('/source'));
+      await page.getByRole('link', { name: '报告原文' }).click();
+      assert.equal((await source).status(), 200);
+      assert.ok((await source).fromServiceWorker(), 'answered by the mocked API');
+      assert.equal(await page.evaluate(() => 'msw' in window), true);
+      assert.deepEqual(problems, []);
       await context.close();
     });
 

@@ -14,8 +14,12 @@ after(async () => {
 
 /** Waits until the overview has drawn every panel it is going to show, none of them still loading. */
 async function overviewLoaded(page) {
+  // After a reload too, the app must have taken the prerendered page over (pins are drawn then).
   await page.waitForFunction(
-    () => document.querySelectorAll('.domain-panel h3').length > 0 && document.querySelector('.domain-panel[aria-busy]') === null,
+    () =>
+      document.documentElement.hasAttribute('data-app-ready') &&
+      document.querySelectorAll('.domain-panel h3').length > 0 &&
+      document.querySelector('.domain-panel[aria-busy]') === null,
   );
 }
 
@@ -133,6 +137,8 @@ describe('the overview in Chromium', () => {
     await pin.click();
     await page.reload();
     await overviewLoaded(page);
+    // The prerendered page knows no pins; the app draws them as soon as it has taken the page over.
+    await page.getByRole('heading', { level: 2, name: /我的领域/ }).waitFor();
     const titles = await panelTitles(page);
     assert.equal(titles[0], '土地运作');
     assert.equal(titles.length, 15);

@@ -80,7 +80,9 @@ async function advance(page, ms) {
  * slide a fresh, full interval: timing checks then count from an exact point, however slow the machine.
  */
 async function restartSlideTimer(page) {
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 10);
+  // A margin, not +10 ms: on a loaded machine the clock runs on between the read and the pause, and
+  // pausing in the past throws. A timer falling due in the margin fires; the state is read after it.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 250);
   const { index, count } = await wallState(page);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowLeft');

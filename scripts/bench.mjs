@@ -79,6 +79,8 @@ function total(keys) {
   return sum;
 }
 
+// The demo's index.html carries the prerendered overview and the answers it was drawn from.
+const indexHtml = sizes('index.html');
 const entryChunks = closure(entryKey);
 const mockChunks = [...closure(mockKey)].filter((k) => !entryChunks.has(k));
 const routes = {};
@@ -114,10 +116,12 @@ const stats = (xs) => {
 };
 
 // ── 2. time to a fully rendered overview ────────────────────────────────────────────────────────────
-// "Fully rendered": every domain's name is on the page, gauges are drawn and no skeleton is left.
+// "Fully rendered": every domain's name is on the page, gauges are drawn, no skeleton is left, and the
+// app answers input (the prerendered overview is drawn before its code has taken it over).
 const domainNames = await (async () => {
+  // Not / itself: the prerendered overview starts the mocked API only when it needs data.
   const page = await browser.newPage();
-  await page.goto(`${origin}/`);
+  await page.goto(`${origin}/__bench__`);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null && 'msw' in window);
   const names = await page.evaluate(async () => {
     const report = await (await fetch('/api/v1/reports/erqi-2017-h1')).json();
@@ -138,6 +142,7 @@ async function overviewLoad() {
         const done = () => {
           const text = document.body.innerText;
           return (
+            document.documentElement.hasAttribute('data-app-ready') &&
             names.every((n) => text.includes(n)) &&
             document.querySelectorAll('[role="meter"]').length > 0 &&
             document.querySelectorAll('[aria-busy="true"]').length === 0
@@ -253,12 +258,24 @@ async function lighthouse(route, at = origin, name = route) {
     cls: +r.audits['cumulative-layout-shift'].numericValue.toFixed(3),
   };
 }
+/**
+ * Lighthouse's own advice for a score that gates anything: the median of several runs, since one run
+ * swings by several points with the machine's load. All runs' scores are kept in the results.
+ */
+async function lighthouseMedian(route, runs) {
+  const results = [];
+  for (let i = 0; i < runs; i += 1) results.push(await lighthouse(route, origin, `${route} run ${i + 1}`));
+  const scored = results.filter((r) => !r.error).sort((a, b) => a.performance - b.performance);
+  if (scored.length === 0) return results[0];
+  return { ...scored[Math.floor((scored.length - 1) / 2)], runs: results.map((r) => r.performance ?? r.error) };
+}
+
 await browser.close();
 let lighthouseScores = {};
 if (!quick) {
   const realApi = await serveWithApi(realApiDistDir, apiAnswers, PORT + 1);
   lighthouseScores = {
-    '/': await lighthouse('/'),
+    '/': await lighthouseMedian('/', 3),
     '/wall': await lighthouse('/wall'),
     '/ (real API)': await lighthouse('/', realApi.origin, '/ real API'),
   };
@@ -283,6 +300,7 @@ const results = {
       },
     ]),
   ),
+  indexHtml: { rawKiB: +kib(indexHtml.raw), gzipKiB: +kib(indexHtml.gzip), brotliKiB: +kib(indexHtml.brotli) },
   mswInEntryChunk: mswInEntry,
   overviewRenderMs: stats(overviewTimes.map((t) => Math.round(t))),
   meetingSlideChangeMs: stats(slideTimes.map((t) => +t.toFixed(1))),
@@ -295,7 +313,8 @@ console.log('\nFirst-load JS per route (KiB)          app gzip  app br   mock gz
 for (const [r, v] of Object.entries(results.firstLoadJs)) {
   console.log(`  ${r.padEnd(36)} ${String(v.appGzipKiB).padStart(8)} ${String(v.appBrotliKiB).padStart(7)} ${String(v.mockGzipKiB).padStart(10)} ${String(v.mockBrotliKiB).padStart(8)}`);
 }
-console.log(`  MSW in the entry chunk: ${mswInEntry ? 'YES' : 'no'}`);
+console.log(`  MSW in the entry chunk: ${mswInEntry ? 'YES' : 'no'}; on / the mock code loads only when the app first asks for data`);
+console.log(`index.html with the prerendered overview: ${results.indexHtml.gzipKiB} KiB gzip (${results.indexHtml.brotliKiB} brotli, ${results.indexHtml.rawKiB} raw)`);
 const o = results.overviewRenderMs;
 console.log(`Overview fully rendered (${o.n} cold loads): median ${o.median} ms, min ${o.min}, p25 ${o.p25}, p75 ${o.p75}, max ${o.max}`);
 const m = results.meetingSlideChangeMs;
@@ -303,7 +322,7 @@ console.log(`Meeting slide change (${m.n}): median ${m.median} ms, p75 ${m.p75},
 console.log('Wall JS heap after GC:');
 for (const s of heap) console.log(`  after ${String(s.rotation).padStart(4)} rotations: ${s.heapMiB} MiB, ${s.domNodes} DOM nodes`);
 for (const [r, l] of Object.entries(lighthouseScores)) {
-  console.log(`Lighthouse ${r}: ${l.error ?? `performance ${l.performance}, accessibility ${l.accessibility}, best practices ${l.bestPractices} (FCP ${l.fcpMs} ms, LCP ${l.lcpMs} ms, TBT ${l.tbtMs} ms, CLS ${l.cls})`}`);
+  console.log(`Lighthouse ${r}${l.runs ? ` (median of ${l.runs.length} runs: ${l.runs.join(', ')})` : ''}: ${l.error ?? `performance ${l.performance}, accessibility ${l.accessibility}, best practices ${l.bestPractices} (FCP ${l.fcpMs} ms, LCP ${l.lcpMs} ms, TBT ${l.tbtMs} ms, CLS ${l.cls})`}`);
 }
 console.log(`\nWritten: ${path.relative(root, path.join(outDir, 'bench.json'))}`);
 process.exit(0);

@@ -57,9 +57,15 @@ export async function openPage(browser, options = {}) {
 }
 
 /** Goes to an app route and waits until the mocked API answers (the service worker controls the page). */
-export async function gotoApp(page, route = '/', base = baseUrl) {
+/**
+ * Opens a route of the app and waits until the app answers input (`data-app-ready`): the overview
+ * arrives prerendered, so it looks ready before its buttons work. `{ ready: false }` for pages
+ * without scripts.
+ */
+export async function gotoApp(page, route = '/', base = baseUrl, { ready = true } = {}) {
   const url = new URL(route.replace(/^\//, ''), base.endsWith('/') ? base : `${base}/`).href;
   await page.goto(url, { waitUntil: 'domcontentloaded' });
+  if (ready) await page.waitForFunction(() => document.documentElement.hasAttribute('data-app-ready'));
 }
 
 export async function screenshot(page, name) {

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { server } from '../../mocks/node';
 import { ApiError, describeError } from './errors';
-import { apiBaseUrl, getJson, setApiReady, setTransportRecovery } from './client';
+import { apiBaseUrl, getJson, setApiReady, setApiReadyOnDemand, setTransportRecovery } from './client';
 import { domainSchema, reportListSchema, reportSchema } from './schemas';
 
 const api = (path: string) => `${apiBaseUrl}${path}`;
@@ -152,6 +152,26 @@ describe('the API client', () => {
 
     setApiReady(Promise.reject(new Error('worker failed to register')));
     await expect(getJson('/reports', reportListSchema)).resolves.toHaveProperty('reports');
+    setApiReady(Promise.resolve());
+  });
+
+  it('starts an on-demand API once, at the first request, and holds that request until it is up', async () => {
+    let open: () => void = () => {};
+    const start = vi.fn(() => new Promise<void>((resolve) => (open = resolve)));
+    setApiReadyOnDemand(start);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(start).not.toHaveBeenCalled();
+
+    let settled = false;
+    const first = getJson('/reports', reportListSchema).then(() => (settled = true));
+    const second = getJson('/reports', reportListSchema);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(start).toHaveBeenCalledTimes(1);
+    expect(settled).toBe(false);
+    open();
+    await Promise.all([first, second]);
+    await getJson('/reports', reportListSchema);
+    expect(start).toHaveBeenCalledTimes(1);
     setApiReady(Promise.resolve());
   });
 });

@@ -1,5 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
@@ -10,6 +10,11 @@ type AppRouter = ReturnType<typeof createAppRouter>;
 export function App({ setup }: { setup?: { queryClient: QueryClient; router: AppRouter } }) {
   const [queryClient] = useState(() => setup?.queryClient ?? createQueryClient());
   const [router] = useState(() => setup?.router ?? createAppRouter(queryClient));
+  // Marks the moment the page answers input: a prerendered overview looks ready before it is, and
+  // browser tests wait for this instead of guessing.
+  useEffect(() => {
+    document.documentElement.setAttribute('data-app-ready', '');
+  }, []);
   return (
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />

@@ -1,6 +1,4 @@
-import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
-import { PageSkeleton } from '../components/page-skeleton';
 import './layout.css';
 
 const NAV = [
@@ -36,9 +34,10 @@ export function AppLayout() {
         </nav>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        <Suspense fallback={<PageSkeleton />}>
-          <Outlet />
-        </Suspense>
+        {/* No Suspense boundary here: no view suspends (routes load through the router, charts have
+            their own), and a boundary would make React take the prerendered overview over in a second
+            pass after the frame, with its buttons dead in between. */}
+        <Outlet />
       </main>
     </div>
   );
