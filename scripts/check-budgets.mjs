@@ -8,20 +8,21 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const results = JSON.parse(readFileSync(path.join(root, 'bench-results/bench.json'), 'utf8'));
 
 const BUDGETS = {
-  /** Issue 8: at most 200 KiB gzip; we measure 148.6 KiB, so 148.6 + 10% ≈ 165. */
-  overviewAppGzipKiB: 165,
+  /** Issue 8: at most 200 KiB gzip; we measure 131.3 KiB, so 131.3 + 10% ≈ 145. */
+  overviewAppGzipKiB: 145,
   /** Issue 8: 100, on every page Lighthouse visits. */
   lighthouseAccessibility: 100,
   /**
    * Issue 8: at least 90 on /, Lighthouse mobile (simulated slow 4G, 4× CPU), the median of three
-   * runs. We measure 96–98: the demo build prerenders the overview, so it paints from the HTML.
+   * runs. We measure 96–98 (FCP = LCP 1.9 s, TBT 0.1 s): the demo build prerenders the overview.
    */
   lighthousePerformance: 90,
   /**
    * A build against a real API cannot be prerendered (its figures are not known when it is built), so
-   * / draws after its data arrives: we measure 65–75 there. A floor, stated, not the target.
+   * / draws after its data arrives: we measure 82 there (LCP 2.4 s, TBT 0.6 s). A floor some 15
+   * points under that (one run, not a median), stated as such: not issue 8's target.
    */
-  realApiLighthousePerformanceFloor: 50,
+  realApiLighthousePerformanceFloor: 65,
   /** Issue 5: under 10% heap growth after warm-up over the wall soak. */
   wallHeapGrowthPct: 10,
 };

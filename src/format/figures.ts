@@ -50,8 +50,8 @@ function incremented(digits: string): string {
 
 /**
  * Between `min` and `max` decimals, rounded half away from zero, grouped in thousands: what
- * Intl.NumberFormat('zh-CN') prints, without it. Its first use loads the locale's data, which held a
- * phone's main thread for ~35 ms (4× CPU throttle) while the overview was first drawn.
+ * Intl.NumberFormat('zh-CN') prints, without it. Its first use loads the locale's data: one ~35 ms
+ * task here, ~140 ms under a phone's 4× CPU throttle, while the overview was first drawn.
  */
 function formatDecimal(abs: number, min: number, max: number): string {
   let { whole, fraction } = decimalDigits(abs);
