@@ -149,7 +149,7 @@ async function overviewLoad() {
           // textContent: innerText leaves out panels that content-visibility has not laid out yet.
           const text = document.getElementById('root')?.textContent ?? '';
           return (
-            document.documentElement.hasAttribute('data-app-ready') &&
+            document.documentElement?.hasAttribute('data-app-ready') === true &&
             names.every((n) => text.includes(n)) &&
             document.querySelectorAll('[role="meter"]').length > 0 &&
             document.querySelectorAll('[aria-busy="true"]').length === 0
