@@ -83,10 +83,7 @@ export default defineConfig({
   // See mocks/public-suffix-shim.ts: MSW's cookie jar without the public suffix list.
   resolve: { alias: [{ find: /^tldts$/, replacement: fileURLToPath(new URL('./mocks/public-suffix-shim.ts', import.meta.url)) }] },
   server: { fs: { allow: ['..'] } },
-  // The only chunk past Vite's 500 kB warning is the mocked API (MSW and the report data), loaded by a
-  // dynamic import and absent from a build against a real API; `npm run bench` budgets the app's code.
   build: {
-    chunkSizeWarningLimit: 600,
     // One stylesheet, loaded with the page (~9 KiB gzip in all), and the code every view shares in one
     // chunk: opening a view then asks for two files, not a dozen. Each file a lazy view waits for is a
     // <link> that Vite's loader adds while the router starts, and those additions held a phone's main
