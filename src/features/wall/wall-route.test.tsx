@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { WALL_REFRESH_MS, WALL_RETRY_MS } from '../../api';
 import { failApi } from '../../testing/api-faults';
@@ -109,6 +109,29 @@ describe('/wall', () => {
       expect(index()).toBe('2 / 16');
       await act(() => vi.advanceTimersByTimeAsync(7_000));
       expect(index()).toBe('3 / 16');
+    });
+
+    it('stays paused, on the same slide, through a failed refresh and the recovery after it', async () => {
+      renderApp('/wall?interval=20');
+      await summaryLoaded();
+      await act(() => vi.advanceTimersByTimeAsync(25_000));
+      const at = index();
+      expect(at).toBe('2 / 16');
+      fireEvent.keyDown(window, { key: ' ' });
+      const paused = () => document.querySelector('.wall-main')?.getAttribute('data-paused');
+      expect(paused()).toBe('true');
+
+      const failing = failApi(() => true);
+      // Two refresh cycles of failures, looked at every quarter of a cycle.
+      for (let quarter = 1; quarter <= 8; quarter += 1) {
+        await act(() => vi.advanceTimersByTimeAsync(WALL_REFRESH_MS / 4));
+        expect([quarter, paused(), index()]).toEqual([quarter, 'true', at]);
+      }
+      expect(screen.getByText(/数据未能更新/)).toBeInTheDocument();
+      failing.restore();
+      await act(() => vi.advanceTimersByTimeAsync(WALL_RETRY_MS + 1_000));
+      await waitFor(() => expect(screen.queryByText(/数据未能更新/)).not.toBeInTheDocument());
+      expect([paused(), index()]).toEqual(['true', at]);
     });
 
     it('keeps the last good data through a failed refresh, warns, and recovers by itself', async () => {
