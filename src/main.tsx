@@ -1,7 +1,7 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { setApiReady, setApiReadyOnDemand, type Domain } from './api';
+import { setApiReady, setApiReadyOnDemand } from './api';
 import { startMockApi } from './app/mock-api';
 import { hydrateQueries, resolveLazyRoutes, showPlainFrame, takePrerenderedOverview } from './app/prerendered';
 import { createQueryClient } from './app/query-client';
@@ -28,7 +28,7 @@ async function boot(): Promise<void> {
       // The view's code did not load (a dropped connection): the router loads it again, and shows the
       // route's error with its retry if it fails again, instead of a page that looks alive but is not.
     }
-    await analyseAhead(queryClient.getQueriesData<Domain>({ queryKey: ['reports'] }).flatMap(([, data]) => (data && 'metrics' in data ? [data] : [])));
+    await analyseAhead(queryClient);
     const router = createAppRouter(queryClient, routes, prerendered.router);
     // As a transition, taking over the markup yields to the browser every few milliseconds: the page
     // is already painted, and a tap during the take-over is not held up behind it.

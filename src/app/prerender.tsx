@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { server } from '../../mocks/node';
-import { CURRENT_REPORT_ID, domainQuery, reportQuery } from '../api';
+import { fetchReportWithDomains } from '../report-data/prefetch';
 import type { PrerenderedOverview } from './prerendered';
 import { createQueryClient } from './query-client';
 import { appRoutes, basename } from './router';
@@ -21,9 +21,7 @@ export async function prerenderOverview(): Promise<{ markup: string; state: Prer
     // Any failed answer fails the build: a prerendered page with a missing domain would be served to
     // every visitor as if it were the report.
     queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
-    const report = await queryClient.fetchQuery(reportQuery(CURRENT_REPORT_ID));
-    const domainIds = report.sections.flatMap((section) => section.domainIds);
-    await Promise.all(domainIds.map((id) => queryClient.fetchQuery(domainQuery(CURRENT_REPORT_ID, id))));
+    await fetchReportWithDomains(queryClient);
 
     const path = basename === '/' ? '/' : `${basename}/`;
     const handler = createStaticHandler(appRoutes(queryClient), { basename });
