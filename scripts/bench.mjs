@@ -124,18 +124,15 @@ const stats = (xs) => {
 // ── 2. time to a fully rendered overview ────────────────────────────────────────────────────────────
 // "Fully rendered": every domain's name is on the page, gauges are drawn, no skeleton is left, and the
 // app answers input (the prerendered overview is drawn before its code has taken it over).
-const domainNames = await (async () => {
-  // Not / itself: the prerendered overview starts the mocked API only when it needs data.
+// Every answer of the mocked API, read once: the domain names here, and later the real-API build's
+// server answers with the same.
+const apiAnswers = await (async () => {
   const page = await browser.newPage();
-  await page.goto(`${origin}/__bench__`);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null && 'msw' in window);
-  const names = await page.evaluate(async () => {
-    const report = await (await fetch('/api/v1/reports/erqi-2017-h1')).json();
-    return report.domains.map((d) => d.name);
-  });
+  const answers = await snapshotApi(page, origin);
   await page.close();
-  return names;
+  return answers;
 })();
+const domainNames = apiAnswers['/reports/erqi-2017-h1'].domains.map((d) => d.name);
 
 async function overviewLoad() {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -224,14 +221,6 @@ async function wallSoak(rotations, every) {
   return samples;
 }
 const heap = await wallSoak(quick ? 200 : 600, 100);
-
-// The real API's answers, read from the mocked build, for the real-API build's server.
-const apiAnswers = await (async () => {
-  const page = await browser.newPage();
-  const answers = await snapshotApi(page, origin);
-  await page.close();
-  return answers;
-})();
 
 // ── 5. Lighthouse ───────────────────────────────────────────────────────────────────────────────────
 // Run as a child process without blocking this one: the real-API server answers from this process.
