@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { gotoApp, launch, openPage, screenshot } from './support/browser.mjs';
+import { gotoApp, gotoQuietPage, launch, openPage, screenshot } from './support/browser.mjs';
 
 const HEADER = ['领域', '部分', '指标', '数值', '单位', '限定词', '截至日期', '目标', '目标类型', '完成率', '序时进度', '差距(百分点)', '状态', '同比', '排名', '原文'];
 
@@ -61,8 +61,7 @@ function parseCsv(text) {
  */
 async function metricCountFromApi(context) {
   const page = await context.newPage();
-  await gotoApp(page, '/__quiet__');
-  await page.waitForFunction(() => 'msw' in window);
+  await gotoQuietPage(page);
   return page.evaluate(async () => {
     const get = async (path) => (await fetch(`/api/v1/reports/erqi-2017-h1${path}`)).json();
     const report = await get('');

@@ -4,7 +4,7 @@
 // the seam MSW's docs suggest), so the app's real client, cache and views handle them.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { gotoApp, launch, openPage, screenshot } from './support/browser.mjs';
+import { gotoApp, gotoQuietPage, launch, openPage, screenshot } from './support/browser.mjs';
 
 let browser;
 before(async () => {
@@ -20,9 +20,7 @@ const unexpected = (problems) => problems.filter((p) => !/Failed to load resourc
 /** Opens the app on a page that makes no API request, so overrides are in place before the first one. */
 async function openQuiet(options) {
   const session = await openPage(browser, options);
-  await gotoApp(session.page, '/__quiet__');
-  await session.page.getByRole('heading', { name: /未找到/ }).waitFor();
-  await session.page.waitForFunction(() => 'msw' in window);
+  await gotoQuietPage(session.page);
   return session;
 }
 

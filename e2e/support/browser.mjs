@@ -68,6 +68,16 @@ export async function gotoApp(page, route = '/', base = baseUrl, { ready = true 
   if (ready) await page.waitForFunction(() => document.documentElement.hasAttribute('data-app-ready'));
 }
 
+/**
+ * Opens a page of the app that asks the API nothing (the 404 view) and waits for the mocked API to be
+ * up, for tests that fetch from the API or override its answers themselves before the app asks.
+ */
+export async function gotoQuietPage(page, base = baseUrl) {
+  await gotoApp(page, '/__quiet__', base);
+  await page.getByRole('heading', { name: /未找到/ }).waitFor();
+  await page.waitForFunction(() => 'msw' in window);
+}
+
 export async function screenshot(page, name) {
   const file = path.join(artifactsDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
