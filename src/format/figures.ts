@@ -68,6 +68,9 @@ function formatDecimal(abs: number, min: number, max: number): string {
   return fraction === '' ? grouped : `${grouped}.${fraction}`;
 }
 
+/** Whether formatted digits read as zero ("0", "0.0", "0.00"): such a figure takes no sign. */
+const readsAsZero = (text: string) => /^[0.,]*$/.test(text);
+
 /** zh-CN grouping (25,445), the decimals given (2,684.185), and a true minus sign for negatives. */
 export function formatNumber(value: number, opts: NumberFormatOptions = {}): string {
   if (!Number.isFinite(value)) return '–';
@@ -77,8 +80,7 @@ export function formatNumber(value: number, opts: NumberFormatOptions = {}): str
       ? formatDecimal(Math.abs(value), 0, MAX_KEPT_FRACTION_DIGITS)
       : formatDecimal(Math.abs(value), fractionDigits, fractionDigits);
   // Decide the sign on the rounded text, so that −0.04 at one decimal prints "0.0", not "−0.0".
-  const isZero = /^[0.,]*$/.test(text);
-  return value < 0 && !isZero ? `${MINUS}${text}` : text;
+  return value < 0 && !readsAsZero(text) ? `${MINUS}${text}` : text;
 }
 
 /** A computed share: one decimal and "%" ("34.7%"). */
@@ -94,7 +96,7 @@ export function formatStatedPct(value: number): string {
 /** Percentage points, always signed so that a gap never reads as a level ("−13.0 个百分点"). */
 export function formatPts(value: number): string {
   const text = formatNumber(value, { fractionDigits: 1 });
-  const signed = text.startsWith(MINUS) || /^[0.,]*$/.test(text) ? text : `+${text}`;
+  const signed = text.startsWith(MINUS) || readsAsZero(text) ? text : `+${text}`;
   return `${signed} 个百分点`;
 }
 
