@@ -4,10 +4,10 @@ import {
   getJson,
   reportSchema,
   type Domain,
-  type Metric,
   type Report,
 } from '../api';
 import { analyseDomain } from '../progress';
+import { gdp, goodAirDays, keyProjectInvestment, metric, pm25 } from '../progress/test-fixtures';
 import { buildMetricsCsv, METRICS_CSV_HEADER, metricsCsvFileName, quoteCsvCell } from './metrics-csv';
 
 /** An RFC 4180 reader, written independently of the builder so that the two check each other. */
@@ -55,10 +55,6 @@ function record(rows: string[][], label: string): Record<string, string> {
   return Object.fromEntries(METRICS_CSV_HEADER.map((h, i) => [h, found[i] ?? '']));
 }
 
-function metric(input: Partial<Metric> & Pick<Metric, 'id' | 'label' | 'value' | 'unit'>): Metric {
-  return { qualifier: 'exact', asOf: '2017-06-27', direction: 'higher', source: { quote: '(原文)', figure: String(input.value) }, ...input };
-}
-
 const report: Pick<Report, 'sections'> = {
   sections: [
     { id: 'levers', title: '靠抓手 见成效', domainIds: ['air-pollution'] },
@@ -72,26 +68,12 @@ const air: Domain = {
   sectionId: 'levers',
   milestones: [],
   metrics: [
-    metric({
-      id: 'good-air-days',
-      label: '优良天数',
-      value: 66,
-      unit: '天',
-      asOf: '2017-06-23',
-      target: { value: 190, period: 'year', basis: 'stated' },
-      source: { quote: '共完成优良天气66天,距离全年目标(190)还有124天的差距', figure: '66天' },
-    }),
-    metric({
-      id: 'pm25',
-      label: 'PM2.5累积浓度',
-      value: 84,
-      unit: '微克/立方米',
-      asOf: '2017-06-23',
-      direction: 'lower',
-      target: { value: 63, period: 'year', basis: 'stated' },
+    { ...goodAirDays, source: { quote: '共完成优良天气66天,距离全年目标(190)还有124天的差距', figure: '66天' } },
+    {
+      ...pm25,
       rank: { position: 1, scope: '全市9个站点' },
       source: { quote: 'PM2.5年累积浓度84微克/立方米', figure: '84微克/立方米' },
-    }),
+    },
   ],
 };
 
@@ -101,17 +83,8 @@ const economy: Domain = {
   sectionId: 'results',
   milestones: [],
   metrics: [
-    metric({
-      id: 'key-project-investment',
-      label: '省市重点项目完成投资',
-      value: 94.3,
-      unit: '亿元',
-      asOf: '2017-05-31',
-      target: { value: 193.6, period: 'year', basis: 'derived' },
-      reportedProgressPct: 48.7,
-      source: { quote: '项目共计完成投资94.3亿元,占年度计划的48.7%', figure: '94.3亿元' },
-    }),
-    metric({ id: 'gdp', label: '地区生产总值', value: 253, unit: '亿元', yoyPct: 7.5, source: { quote: '地区生产总值完成253亿元,同比增长7.5%', figure: '253亿元' } }),
+    { ...keyProjectInvestment, source: { quote: '项目共计完成投资94.3亿元,占年度计划的48.7%', figure: '94.3亿元' } },
+    { ...gdp, source: { quote: '地区生产总值完成253亿元,同比增长7.5%', figure: '253亿元' } },
     metric({ id: 'volunteers', label: '志愿者', value: 9, unit: '万人', qualifier: 'more-than', source: { quote: '注册志愿者9万余人', figure: '9万余人' } }),
     metric({ id: 'signed', label: '签约额', value: 1000, unit: '亿元', qualifier: 'more-than', source: { quote: '签约额达1000多亿元', figure: '1000多亿元' } }),
     metric({ id: 'dirty', label: '=HYPERLINK("http://x","点我")', value: -2.5, unit: '@单位', source: { quote: '-1+1 "引号",逗号\n换行', figure: '-2.5' } }),
