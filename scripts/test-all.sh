@@ -44,6 +44,7 @@ else
   failed=$((failed + 1))
 fi
 
+check self-contained bash scripts/check-self-contained.sh
 check build npx vite build --logLevel warn
 check build-subpath npx vite build --logLevel warn --base=/jindu/ --outDir dist-subpath
 check build-real-api env VITE_API_BASE_URL=/api/v1 npx vite build --logLevel warn --outDir dist-real-api

@@ -13,9 +13,10 @@ import {
 import { domains, report, reportSource } from './index';
 import { droppedLines, GAP_MARKER, joinFragments, LOST_TEXT, paragraphDrafts } from './source';
 
-// The report sits in the `shared` folder beside the repository root.
-const REPORT_PATH = path.resolve(__dirname, '../../../../shared/report/erqi-2017-h1.txt');
-const rawReport = fs.existsSync(REPORT_PATH) ? fs.readFileSync(REPORT_PATH, 'utf8') : '';
+// The repository's own copy of the report (README.md beside it says what it is). Read without a
+// fallback: a missing file must fail every test here, not turn into an empty text that proves nothing.
+const REPORT_PATH = path.resolve(__dirname, 'report.txt');
+const rawReport = fs.readFileSync(REPORT_PATH, 'utf8');
 /** The report text with the markdown bold markers removed. */
 const reportText = rawReport.replaceAll('**', '');
 const reportLines = reportText

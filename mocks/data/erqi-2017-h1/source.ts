@@ -4,7 +4,7 @@ import type { Exclusion, SourceParagraph, ReportSource } from '../../../src/api/
  * The report text, reassembled in reading order (DESIGN.md "The report and how to read it").
  *
  * The printed page was laid out in columns, so its plain text is partly out of order. Each paragraph
- * here is a list of fragments, every one of them a verbatim line of `shared/report/erqi-2017-h1.txt`
+ * here is a list of fragments, every one of them a verbatim line of `report.txt` beside this file
  * with the markdown `**` bold markers removed; the paragraph text is their concatenation. Where text
  * was lost in the layout (园林城市创建, 河道治理) the join carries a visible gap marker, which is not a
  * fragment.
