@@ -1,5 +1,5 @@
 import { formatNumber } from '../format';
-import { STATUSES, STATUS_META, type Status, type StatusCounts } from '../progress';
+import { STATUS_META, statusesPresent, type Status, type StatusCounts } from '../progress';
 import './status-badge.css';
 
 type Props = { status: Status; /** Larger, for the wall and slides. */ size?: 'md' | 'lg' };
@@ -21,21 +21,39 @@ type CountsProps = {
   counts: StatusCounts;
   /** Names the list for screen readers: "大气污染防治各状态指标数". */
   label: string;
+  /**
+   * `text`: each status as its shape and word in its colour ("▼ 滞后 1"); `badge`: as its badge, the
+   * count beside it in the text colour with its unit shown ("‼ 严重滞后 1 项").
+   */
+  look?: 'text' | 'badge';
+  /** The view's own class, which sizes and spaces the list through the `--status-counts-*` properties. */
+  className?: string;
 };
 
-/** How many metrics are in each status, most urgent first; statuses with none are left out. */
-export function StatusCountList({ counts, label }: CountsProps) {
-  const shown = STATUSES.filter((status) => counts[status] > 0);
+/**
+ * How many metrics are in each status, most urgent first; statuses with none are left out, and a
+ * domain with no metrics gets no list.
+ */
+export function StatusCountList({ counts, label, look = 'text', className }: CountsProps) {
+  const shown = statusesPresent(counts);
+  if (shown.length === 0) return null;
+  const classes = ['status-counts', look === 'badge' && 'status-counts--badges', className].filter(Boolean).join(' ');
   return (
-    <ul className="status-counts" aria-label={label}>
+    <ul className={classes} aria-label={label}>
       {shown.map((status) => (
         <li key={status} className="status-counts__item" data-status={status}>
-          <span className="status-badge__icon" aria-hidden="true">
-            {STATUS_META[status].icon}
-          </span>
-          {STATUS_META[status].label}
+          {look === 'badge' ? (
+            <StatusBadge status={status} />
+          ) : (
+            <>
+              <span className="status-counts__icon" aria-hidden="true">
+                {STATUS_META[status].icon}
+              </span>
+              {STATUS_META[status].label}
+            </>
+          )}
           <span className="status-counts__n tabular">{formatNumber(counts[status])}</span>
-          <span className="visually-hidden">项</span>
+          <span className={look === 'badge' ? 'status-counts__unit' : 'visually-hidden'}>项</span>
         </li>
       ))}
     </ul>

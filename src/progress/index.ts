@@ -12,7 +12,9 @@ export {
 export type { DomainProgress } from './analysis';
 export { toGaugeModel } from './gauge-model';
 export type { GaugeKind, GaugeModel } from './gauge-model';
-export { STATUSES, STATUS_META, compareStatus, emptyCounts } from './status';
+export { MILESTONE_META, MILESTONE_STATES, countMilestones } from './milestones';
+export type { MilestoneMeta } from './milestones';
+export { STATUSES, STATUS_META, compareStatus, emptyCounts, statusesPresent } from './status';
 export type { StatusMeta } from './status';
 export { talkingPoint } from './talking-points';
 export { DAY_UNIT, THRESHOLDS } from './thresholds';

@@ -1,4 +1,4 @@
-import { STATUSES, STATUS_META, THRESHOLDS } from './index';
+import { emptyCounts, STATUSES, STATUS_META, statusesPresent, THRESHOLDS } from './index';
 
 describe('STATUS_META', () => {
   it('orders statuses by urgency, with ranks that match', () => {
@@ -20,5 +20,15 @@ describe('STATUS_META', () => {
 
   it('keeps the thresholds of DESIGN.md', () => {
     expect(THRESHOLDS).toMatchObject({ completePct: 100, aheadGapPts: 5, behindGapPts: -5, farBehindGapPts: -15 });
+  });
+});
+
+describe('statusesPresent', () => {
+  it('lists the statuses with metrics in them, most urgent first', () => {
+    expect(statusesPresent({ ...emptyCounts(), 'no-target': 13, ahead: 2, behind: 1 })).toEqual(['behind', 'ahead', 'no-target']);
+  });
+
+  it('is empty when no status has a metric', () => {
+    expect(statusesPresent(emptyCounts())).toEqual([]);
   });
 });

@@ -37,3 +37,8 @@ export function compareStatus(a: Status, b: Status): number {
 export function emptyCounts(): Record<Status, number> {
   return { 'far-behind': 0, behind: 0, 'on-track': 0, ahead: 0, complete: 0, 'in-progress': 0, 'no-target': 0 };
 }
+
+/** The statuses that have metrics in them, most urgent first: what a list of counts shows. */
+export function statusesPresent(counts: Readonly<Record<Status, number>>): Status[] {
+  return STATUSES.filter((status) => counts[status] > 0);
+}

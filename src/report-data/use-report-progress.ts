@@ -1,11 +1,16 @@
 import { useQueries, useQuery, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { CURRENT_REPORT_ID, domainQuery, reportQuery, type Domain, type DomainSummary, type Report } from '../api';
 import { analyseDomain, type DomainProgress } from '../progress';
+import { domainName, sectionTitlesByDomain } from './domain-view';
 
 type Polling = { refetchInterval?: number };
 
 export type DomainEntry = {
   id: string;
+  /** What views call the domain, whether its figures have arrived or not (see `domainName`). */
+  name: string;
+  /** The title of the report section the domain is in. */
+  sectionTitle: string | undefined;
   summary: DomainSummary | undefined;
   query: UseQueryResult<Domain>;
   /** The analysis of the domain's figures, once they have arrived. */
@@ -55,13 +60,18 @@ export function useReportProgress(polling: Polling = {}, reportId: string = CURR
   const ids = report.data?.sections.flatMap((section) => section.domainIds) ?? [];
   const queries = useQueries({ queries: ids.map((id) => domainQuery(reportId, id, polling)) });
   const summaries = new Map(report.data?.domains.map((d) => [d.id, d]));
+  const sectionTitles = sectionTitlesByDomain(report.data?.sections ?? []);
   return {
     report,
     domains: ids.map((id, i) => {
       const query = queries[i] as UseQueryResult<Domain>;
+      const summary = summaries.get(id);
       return {
         id,
-        summary: summaries.get(id),
+        // From the raw answer, not the analysis: reading a name must not analyse the domain early.
+        name: domainName(id, summary, query.data),
+        sectionTitle: sectionTitles.get(id),
+        summary,
         query,
         // Analysed when a view first reads it, so a view that defers drawing (the overview) also
         // defers the analysis out of the urgent render that follows a response.

@@ -10,6 +10,7 @@ import { PinToggle } from '../../components/pin-toggle';
 import { StatusBadge, StatusCountList } from '../../components/status-badge';
 import { formatFigure, formatNumber } from '../../format';
 import { analyseDomain, type DomainProgress, type MetricProgress } from '../../progress';
+import { sectionTitlesByDomain } from '../../report-data/domain-view';
 import { growthText } from './metric-facts';
 import { MetricCard } from './metric-card';
 import { MilestoneList } from './milestone-list';
@@ -92,8 +93,8 @@ function BackLink() {
 function SectionTitle({ domain }: { domain: Domain }) {
   // The section title is a nicety: if the report is not (yet) there, the page is complete without it.
   const report = useQuery(reportQuery(CURRENT_REPORT_ID));
-  const section = report.data?.sections.find((s) => s.id === domain.sectionId);
-  return section === undefined ? null : <span className="domain-page__section">【{section.title}】</span>;
+  const title = sectionTitlesByDomain(report.data?.sections ?? []).get(domain.id);
+  return title === undefined ? null : <span className="domain-page__section">【{title}】</span>;
 }
 
 function DomainView({ progress }: { progress: DomainProgress }) {

@@ -1,11 +1,5 @@
-import type { Milestone, MilestoneState } from '../../api';
-
-/** A state as a word and a shape, like a status: no one needs the colour. */
-export const MILESTONE_META: Record<MilestoneState, { icon: string; label: string }> = {
-  done: { icon: '✓', label: '已完成' },
-  'in-progress': { icon: '◐', label: '推进中' },
-  planned: { icon: '○', label: '计划中' },
-};
+import type { Milestone } from '../../api';
+import { MILESTONE_META } from '../../progress';
 
 export function MilestoneList({ milestones }: { milestones: readonly Milestone[] }) {
   return (

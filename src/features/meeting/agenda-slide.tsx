@@ -10,13 +10,12 @@ import { Heading, type Level } from './slide-parts';
 type Props = {
   report: Report;
   order: readonly DomainEntry[];
-  sectionTitles: ReadonlyMap<string, string>;
   idPrefix: string;
   level: Level;
 };
 
 /** Slide 1: every domain, what is behind first, with how many of its metrics are in each status. */
-export function AgendaSlide({ report, order, sectionTitles, idPrefix, level }: Props) {
+export function AgendaSlide({ report, order, idPrefix, level }: Props) {
   const analysed = order.flatMap((entry): DomainProgress[] => (entry.progress ? [entry.progress] : []));
   const totals = totalCounts(analysed);
   const metricCount = STATUSES.reduce((sum, s) => sum + totals[s], 0);
@@ -58,15 +57,13 @@ export function AgendaSlide({ report, order, sectionTitles, idPrefix, level }: P
         </thead>
         <tbody>
           {order.map((entry, i) => {
-            const name = entry.progress?.domain.name ?? entry.summary?.name ?? entry.id;
-            const section = sectionTitles.get(entry.progress?.domain.sectionId ?? entry.summary?.sectionId ?? '');
             const counts = entry.progress?.counts;
             return (
               <tr key={entry.id} data-domain-id={entry.id}>
                 <td className="agenda__num tabular">{formatNumber(i + 2)}</td>
                 <th scope="row" className="agenda__domain">
-                  <Link to={slidePath(order, i + 1)}>{name}</Link>
-                  {section && <span className="agenda__section">{section}</span>}
+                  <Link to={slidePath(order, i + 1)}>{entry.name}</Link>
+                  {entry.sectionTitle && <span className="agenda__section">{entry.sectionTitle}</span>}
                 </th>
                 {counts === undefined ? (
                   <td colSpan={STATUSES.length} className="agenda__failed">

@@ -1,20 +1,14 @@
-import type { Milestone, MilestoneState } from '../../api';
+import type { Milestone } from '../../api';
 import { ErrorState } from '../../components/error-state';
 import { MetricGauge } from '../../components/gauge';
-import { StatusBadge } from '../../components/status-badge';
-import { toGaugeModel, type Status } from '../../progress';
+import { StatusBadge, StatusCountList } from '../../components/status-badge';
+import { MILESTONE_META, toGaugeModel } from '../../progress';
 import type { DomainEntry } from '../../report-data/use-report-progress';
 import { behindLines, milestoneColumn, prominentCount, slideGauges, splitTalkingPoints } from './slide-content';
-import { Heading, StatusCountBadges, type Level } from './slide-parts';
+import { Heading, type Level } from './slide-parts';
 
 /** How much a slide shows prominently; the rest of the domain's figures follow in a compact list. */
 export const SLIDE_LIMITS = { gauges: 4, points: 5 } as const;
-
-const MILESTONE_META: Record<MilestoneState, { label: string; icon: string; status: Status }> = {
-  done: { label: '已完成', icon: '✓', status: 'complete' },
-  'in-progress': { label: '推进中', icon: '◐', status: 'in-progress' },
-  planned: { label: '计划中', icon: '○', status: 'no-target' },
-};
 
 function MilestoneList({ milestones }: { milestones: readonly Milestone[] }) {
   return (
@@ -37,15 +31,14 @@ function MilestoneList({ milestones }: { milestones: readonly Milestone[] }) {
 
 type Props = {
   entry: DomainEntry;
-  sectionTitle: string | undefined;
   /** Makes element ids unique: the screen slide and the printed pages are in one document. */
   idPrefix: string;
   level: Level;
 };
 
 /** One domain: its dials, what is behind and what catching up takes, talking points, milestones. */
-export function DomainSlide({ entry, sectionTitle, idPrefix, level }: Props) {
-  const name = entry.progress?.domain.name ?? entry.summary?.name ?? entry.id;
+export function DomainSlide({ entry, idPrefix, level }: Props) {
+  const { name, sectionTitle } = entry;
   const sub = (level + 1) as 2 | 3;
   const minor = (level + 2) as 3 | 4;
   const titleId = `${idPrefix}-title`;
@@ -59,7 +52,7 @@ export function DomainSlide({ entry, sectionTitle, idPrefix, level }: Props) {
           {name}
         </Heading>
       </div>
-      {progress && <StatusCountBadges counts={progress.counts} label={`${name}各状态指标数`} />}
+      {progress && <StatusCountList counts={progress.counts} label={`${name}各状态指标数`} look="badge" className="slide-counts" />}
     </header>
   );
 

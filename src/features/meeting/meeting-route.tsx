@@ -73,7 +73,6 @@ function Meeting({ report, domains, domainId }: MeetingProps) {
   const count = order.length + 1;
   const index = Math.max(slideIndexOf(order, domainId), 0);
   const entry = index === 0 ? undefined : order[index - 1];
-  const sectionTitles = new Map(report.sections.map((s) => [s.id, s.title]));
 
   const [helpOpen, setHelpOpen] = useState(false);
   const { notice, show: showNotice } = useNotice();
@@ -113,7 +112,7 @@ function Meeting({ report, domains, domainId }: MeetingProps) {
     if (rootRef.current) rootRef.current.scrollTop = 0;
   }, [index]);
 
-  const name = entry ? (entry.progress?.domain.name ?? entry.summary?.name ?? entry.id) : undefined;
+  const name = entry?.name;
   const position = `第 ${formatNumber(index + 1)} / ${formatNumber(count)} 页`;
 
   return (
@@ -164,19 +163,14 @@ function Meeting({ report, domains, domainId }: MeetingProps) {
             index (0 = agenda) of the slide on screen once it has rendered. */}
         <article className="slide" data-slide-index={index} data-slide-ready="">
           {entry === undefined ? (
-            <AgendaSlide report={report} order={order} sectionTitles={sectionTitles} idPrefix="slide-agenda" level={1} />
+            <AgendaSlide report={report} order={order} idPrefix="slide-agenda" level={1} />
           ) : (
-            <DomainSlide
-              entry={entry}
-              sectionTitle={sectionTitles.get(entry.progress?.domain.sectionId ?? entry.summary?.sectionId ?? '')}
-              idPrefix={`slide-${entry.id}`}
-              level={1}
-            />
+            <DomainSlide entry={entry} idPrefix={`slide-${entry.id}`} level={1} />
           )}
         </article>
       </div>
 
-      {printReady && <PrintBriefing report={report} order={order} sectionTitles={sectionTitles} />}
+      {printReady && <PrintBriefing report={report} order={order} />}
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );

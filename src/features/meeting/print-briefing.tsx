@@ -8,30 +8,24 @@ import { DomainSlide } from './domain-slide';
 type Props = {
   report: Report;
   order: readonly DomainEntry[];
-  sectionTitles: ReadonlyMap<string, string>;
 };
 
 /**
  * The printed briefing: the agenda, then every domain one to a page. Always in the document but shown
  * only in print (meeting.css), so that the browser's own print command also prints all of it.
  */
-function Briefing({ report, order, sectionTitles }: Props) {
+function Briefing({ report, order }: Props) {
   const running = `${report.title} · 周例会简报 · ${formatDate(report.publishedOn)}`;
   return (
     <div className="meeting-print">
       <section className="print-page print-page--agenda" data-print-page="agenda">
         <p className="print-page__running">{running}</p>
-        <AgendaSlide report={report} order={order} sectionTitles={sectionTitles} idPrefix="print-agenda" level={2} />
+        <AgendaSlide report={report} order={order} idPrefix="print-agenda" level={2} />
       </section>
       {order.map((entry) => (
         <section key={entry.id} className="print-page" data-print-page={entry.id}>
           <p className="print-page__running">{running}</p>
-          <DomainSlide
-            entry={entry}
-            sectionTitle={sectionTitles.get(entry.progress?.domain.sectionId ?? entry.summary?.sectionId ?? '')}
-            idPrefix={`print-${entry.id}`}
-            level={2}
-          />
+          <DomainSlide entry={entry} idPrefix={`print-${entry.id}`} level={2} />
         </section>
       ))}
     </div>

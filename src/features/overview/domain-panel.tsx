@@ -15,16 +15,12 @@ type Props = {
   match: PanelMatch | undefined;
 };
 
-function domainName(entry: DomainEntry): string {
-  return entry.progress?.domain.name ?? entry.summary?.name ?? entry.id;
-}
-
 /**
  * One domain on the overview. Its header (name, pin) is drawn from the report's summary, so it is
  * the same while the domain loads, after it loaded and when it failed; only the body changes.
  */
 function DomainPanelView({ entry, match }: Props) {
-  const name = domainName(entry);
+  const { name } = entry;
   const titleId = `panel-${entry.id}-title`;
   const { query, progress } = entry;
   return (

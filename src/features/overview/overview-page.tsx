@@ -134,7 +134,7 @@ function PanelSection({ id, title, placed, pinnedSection = false }: { id: string
       </h2>
       <div className="panel-grid">
         {placed.map(({ entry, match }) => (
-          <ErrorBoundary key={entry.id} what={`“${entry.summary?.name ?? entry.id}”面板`}>
+          <ErrorBoundary key={entry.id} what={`“${entry.name}”面板`}>
             <DomainPanel entry={entry} match={match} />
           </ErrorBoundary>
         ))}

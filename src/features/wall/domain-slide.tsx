@@ -1,15 +1,13 @@
-import type { Milestone, MilestoneState } from '../../api';
+import type { Milestone } from '../../api';
 import { MetricGauge } from '../../components/gauge';
-import { StatusBadge } from '../../components/status-badge';
+import { StatusBadge, StatusCountList } from '../../components/status-badge';
 import { formatNumber } from '../../format';
-import { STATUS_META, STATUSES, toGaugeModel, type DomainProgress, type MetricProgress } from '../../progress';
+import { countMilestones, MILESTONE_META, toGaugeModel, type DomainProgress, type MetricProgress } from '../../progress';
 import type { DomainEntry } from '../../report-data/use-report-progress';
 import { DomainTrouble } from './domain-trouble';
 
 /** Below the headline gauges: this many more of the domain's figures, in report order. */
 const KEY_FIGURE_COUNT = 4;
-
-const MILESTONE_WORDS: Record<MilestoneState, string> = { done: '已完成', 'in-progress': '推进中', planned: '计划中' };
 
 /** Top-level figures the headline does not already show: the rest of the story, briefly. */
 function keyFigures(progress: DomainProgress): MetricProgress[] {
@@ -20,19 +18,16 @@ function keyFigures(progress: DomainProgress): MetricProgress[] {
 }
 
 function milestoneSummary(milestones: readonly Milestone[]): string {
-  const parts = (['done', 'in-progress', 'planned'] as const)
-    .map((state) => [state, milestones.filter((m) => m.state === state).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([state, n]) => `${MILESTONE_WORDS[state]} ${formatNumber(n)}`);
-  return parts.join(' · ');
+  return countMilestones(milestones)
+    .map(({ state, count }) => `${MILESTONE_META[state].label} ${formatNumber(count)}`)
+    .join(' · ');
 }
 
-type Props = { entry: DomainEntry; sectionTitle: string | undefined };
+type Props = { entry: DomainEntry };
 
 /** One domain, readable from the back of the room: its headline gauges large, then key figures. */
-export function DomainSlide({ entry, sectionTitle }: Props) {
-  const { progress } = entry;
-  const name = progress?.domain.name ?? entry.summary?.name ?? entry.id;
+export function DomainSlide({ entry }: Props) {
+  const { progress, name, sectionTitle } = entry;
 
   const head = (
     <header className="wall-domain__head">
@@ -61,22 +56,12 @@ export function DomainSlide({ entry, sectionTitle }: Props) {
     );
   }
 
-  const counted = STATUSES.filter((s) => progress.counts[s] > 0);
   const rest = keyFigures(progress);
 
   return (
     <div className="wall-domain">
       {head}
-      {counted.length > 0 && (
-        <ul className="wall-status-counts" aria-label={`${name}各状态指标数`}>
-          {counted.map((status) => (
-            <li key={status} data-status={status}>
-              <span aria-hidden="true">{STATUS_META[status].icon}</span> {STATUS_META[status].label}{' '}
-              <strong className="tabular">{formatNumber(progress.counts[status])}</strong>
-            </li>
-          ))}
-        </ul>
-      )}
+      <StatusCountList counts={progress.counts} label={`${name}各状态指标数`} className="wall-status-counts" />
       {progress.headline.length > 0 ? (
         <div className={rest.length > 0 ? 'wall-headline' : 'wall-headline wall-headline--wide'}>
           {progress.headline.map((p) => (

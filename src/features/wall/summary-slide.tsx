@@ -2,7 +2,7 @@ import type { CSSProperties } from 'react';
 import type { Report } from '../../api';
 import { StatusBadge } from '../../components/status-badge';
 import { formatNumber, formatPct, formatShortDate } from '../../format';
-import { meetingElapsed, STATUS_META, STATUSES, totalCounts, type DomainProgress } from '../../progress';
+import { meetingElapsed, STATUS_META, statusesPresent, totalCounts, type DomainProgress } from '../../progress';
 import type { DomainEntry } from '../../report-data/use-report-progress';
 import { DomainTrouble } from './domain-trouble';
 
@@ -20,8 +20,7 @@ function tileColumns(count: number): CSSProperties {
 
 /** A domain at a glance: its most urgent status and how many of its metrics are in it. */
 function Tile({ entry }: { entry: DomainEntry }) {
-  const { progress } = entry;
-  const name = progress?.domain.name ?? entry.summary?.name ?? entry.id;
+  const { progress, name } = entry;
   const status = progress?.worstStatus ?? 'no-target';
   return (
     <li className="wall-tile" data-status={progress ? status : undefined}>
@@ -51,7 +50,7 @@ export function SummarySlide({ report, entries, complete }: Props) {
   const totals = totalCounts(loaded);
   const metricCount = loaded.reduce((sum, p) => sum + p.metrics.length, 0);
   const elapsed = meetingElapsed(report);
-  const shown = STATUSES.filter((s) => totals[s] > 0);
+  const shown = statusesPresent(totals);
 
   return (
     <div className="wall-summary">

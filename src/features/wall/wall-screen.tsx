@@ -45,7 +45,6 @@ function Rotating({ report, entries, complete, intervalMs, note }: RotatingProps
     return () => window.removeEventListener('keydown', onKey);
   }, [step, togglePause]);
 
-  const sections = new Map(report.sections.flatMap((s) => s.domainIds.map((id) => [id, s.title] as const)));
   const entry = index === 0 ? undefined : entries[index - 1];
 
   return (
@@ -55,7 +54,7 @@ function Rotating({ report, entries, complete, intervalMs, note }: RotatingProps
           {entry === undefined ? (
             <SummarySlide report={report} entries={entries} complete={complete} />
           ) : (
-            <DomainSlide entry={entry} sectionTitle={sections.get(entry.id)} />
+            <DomainSlide entry={entry} />
           )}
         </div>
       </main>
