@@ -13,7 +13,7 @@ export function DomainTrouble({ entry, compact = false }: Props) {
   }
   const { title } = describeError(entry.query.error);
   return (
-    <div className="wall-trouble" data-status="behind">
+    <div className="wall-trouble">
       <p className="wall-trouble__title">
         <span aria-hidden="true">⚠ </span>数据未能加载
       </p>

@@ -35,7 +35,7 @@ export function WallHeader({ report, queries }: Props) {
         </p>
         {updatedAt !== undefined &&
           (stale ? (
-            <p className="wall-stale" role="status" data-status="behind">
+            <p className="wall-stale" role="status">
               <span aria-hidden="true">⚠ </span>数据未能更新,显示的是 {formatTime(new Date(updatedAt))} 的数据
             </p>
           ) : (

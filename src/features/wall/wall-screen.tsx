@@ -114,7 +114,7 @@ export function WallScreen({ params }: Props) {
         ) : (
           <main className="wall-main wall-main--waiting">
             {report.error ? (
-              <div className="wall-trouble" data-status="behind">
+              <div className="wall-trouble">
                 <p className="wall-trouble__title">
                   <span aria-hidden="true">⚠ </span>报告数据未能加载:{describeError(report.error).title}
                 </p>
