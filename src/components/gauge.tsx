@@ -41,7 +41,7 @@ export function Gauge({ model, id, size = 'md' }: Props) {
   const labelId = `${id}-label`;
   const excessFrom = model.excessFromPct;
   return (
-    <figure className={`gauge gauge--${size}`} data-status={model.status} data-kind={model.kind}>
+    <figure className={`gauge gauge--${size}`} data-status={model.status}>
       <figcaption id={labelId} className="gauge__label">
         {model.label}
       </figcaption>

@@ -4,8 +4,8 @@ import {
   analyseMetric,
   classifyExcess,
   classifyGap,
+  elapsedAtReportDate,
   elapsedShare,
-  meetingElapsed,
   sortDomainsByUrgency,
   totalCounts,
 } from './index';
@@ -61,8 +61,8 @@ describe('elapsedShare', () => {
     expect(() => elapsedShare('June 23')).toThrow(RangeError);
   });
 
-  it('gives the meeting pace from the report date', () => {
-    expect(meetingElapsed({ publishedOn: '2017-06-27' }).elapsedDays).toBe(178);
+  it('reads 序时进度 on the day the report was published', () => {
+    expect(elapsedAtReportDate({ publishedOn: '2017-06-27' }).elapsedDays).toBe(178);
   });
 });
 

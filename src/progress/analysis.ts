@@ -36,8 +36,8 @@ export function elapsedShare(asOf: string): ElapsedShare {
   return { elapsedDays, daysInYear, remainingDays: daysInYear - elapsedDays, pct: (elapsedDays / daysInYear) * 100 };
 }
 
-/** The pace of the year at the meeting, for the summary strip. */
-export function meetingElapsed(report: Pick<ReportSummary, 'publishedOn'>): ElapsedShare {
+/** 序时进度 on the day the report was published: the pace every figure of the report is read against. */
+export function elapsedAtReportDate(report: Pick<ReportSummary, 'publishedOn'>): ElapsedShare {
   return elapsedShare(report.publishedOn);
 }
 

@@ -4,8 +4,8 @@ export {
   classifyExcess,
   classifyGap,
   countStatuses,
+  elapsedAtReportDate,
   elapsedShare,
-  meetingElapsed,
   sortDomainsByUrgency,
   totalCounts,
 } from './analysis';

@@ -18,7 +18,7 @@ describe('STATUS_META', () => {
     expect(new Set(STATUSES.map((s) => STATUS_META[s].label)).size).toBe(STATUSES.length);
   });
 
-  it('keeps the thresholds of DESIGN.md', () => {
+  it('keeps the status thresholds: met at 100%, ahead from +5 points against 序时进度, behind from −5, far behind from −15', () => {
     expect(THRESHOLDS).toMatchObject({ completePct: 100, aheadGapPts: 5, behindGapPts: -5, farBehindGapPts: -15 });
   });
 });

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { Report } from '../../api';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDate, formatNumber, formatPct } from '../../format';
-import { meetingElapsed, STATUSES, totalCounts, type DomainProgress } from '../../progress';
+import { elapsedAtReportDate, STATUSES, totalCounts, type DomainProgress } from '../../progress';
 import type { DomainEntry } from '../../report-data/use-report-progress';
 import { slidePath } from './slides';
 import { Heading, type Level } from './slide-parts';
@@ -33,7 +33,7 @@ export function AgendaSlide({ report, order, idPrefix, level }: Props) {
           </Heading>
         </div>
         <p className="agenda__summary">
-          序时进度 <strong className="tabular">{formatPct(meetingElapsed(report).pct)}</strong> · 共{' '}
+          序时进度 <strong className="tabular">{formatPct(elapsedAtReportDate(report).pct)}</strong> · 共{' '}
           <strong className="tabular">{formatNumber(metricCount)}</strong> 项指标,严重滞后{' '}
           <strong className="tabular">{formatNumber(totals['far-behind'])}</strong> 项、滞后{' '}
           <strong className="tabular">{formatNumber(totals.behind)}</strong> 项

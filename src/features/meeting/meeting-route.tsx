@@ -7,7 +7,7 @@ import { NotFound } from '../../components/not-found';
 import { PageSkeleton } from '../../components/page-skeleton';
 import { useReportProgress, type DomainEntry } from '../../report-data/use-report-progress';
 import { AgendaSlide } from './agenda-slide';
-import { DomainSlide } from './domain-slide';
+import { DomainBriefingSlide } from './domain-briefing-slide';
 import { MeetingToast } from './meeting-toast';
 import { MeetingToolbar } from './meeting-toolbar';
 import { PrintBriefing } from './print-briefing';
@@ -97,11 +97,11 @@ function Meeting({ report, domains, domainId }: MeetingProps) {
 
         {/* For the bench: document.querySelector('[data-slide-index]')?.dataset.slideIndex is the
             index (0 = agenda) of the slide on screen once it has rendered. */}
-        <article className="slide" data-slide-index={index} data-slide-ready="">
+        <article className="slide" data-slide-index={index}>
           {entry === undefined ? (
             <AgendaSlide report={report} order={order} idPrefix="slide-agenda" level={1} />
           ) : (
-            <DomainSlide entry={entry} idPrefix={`slide-${entry.id}`} level={1} />
+            <DomainBriefingSlide entry={entry} idPrefix={`slide-${entry.id}`} level={1} />
           )}
         </article>
       </div>

@@ -3,7 +3,7 @@ import type { Report } from '../../api';
 import { formatDate } from '../../format';
 import type { DomainEntry } from '../../report-data/use-report-progress';
 import { AgendaSlide } from './agenda-slide';
-import { DomainSlide } from './domain-slide';
+import { DomainBriefingSlide } from './domain-briefing-slide';
 
 type Props = {
   report: Report;
@@ -25,7 +25,7 @@ function Briefing({ report, order }: Props) {
       {order.map((entry) => (
         <section key={entry.id} className="print-page" data-print-page={entry.id}>
           <p className="print-page__running">{running}</p>
-          <DomainSlide entry={entry} idPrefix={`print-${entry.id}`} level={2} />
+          <DomainBriefingSlide entry={entry} idPrefix={`print-${entry.id}`} level={2} />
         </section>
       ))}
     </div>

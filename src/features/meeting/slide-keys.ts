@@ -91,7 +91,8 @@ export function slideForNumber(digits: string, count: number): number | null {
   return n >= 1 && n <= count ? n - 1 : null;
 }
 
-const TEXT_INPUT_TYPES = new Set(['button', 'submit', 'reset', 'checkbox', 'radio', 'range', 'color', 'file', 'image']);
+/** Inputs that are pressed or picked, not typed into: a key on them is not text. */
+const BUTTON_LIKE_INPUT_TYPES = new Set(['button', 'submit', 'reset', 'checkbox', 'radio', 'range', 'color', 'file', 'image']);
 
 /** Classifies the element a key event came from. */
 export function keyTargetOf(target: EventTarget | null): KeyTarget {
@@ -101,7 +102,7 @@ export function keyTargetOf(target: EventTarget | null): KeyTarget {
   if (tag === 'TEXTAREA' || tag === 'SELECT') return 'text-entry';
   if (tag === 'INPUT') {
     const type = (target.getAttribute('type') ?? 'text').toLowerCase();
-    return TEXT_INPUT_TYPES.has(type) ? 'button' : 'text-entry';
+    return BUTTON_LIKE_INPUT_TYPES.has(type) ? 'button' : 'text-entry';
   }
   if (tag === 'BUTTON' || tag === 'SUMMARY' || target.getAttribute('role') === 'button') return 'button';
   if (tag === 'A' && target.hasAttribute('href')) return 'link';

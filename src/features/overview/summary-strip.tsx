@@ -2,7 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { Report } from '../../api';
 import { ExportCsvButton } from '../../components/export-csv-button';
 import { formatDate, formatNumber, formatPct, formatShortDate } from '../../format';
-import { STATUSES, STATUS_META, meetingElapsed, type Status, type StatusCounts } from '../../progress';
+import { STATUSES, STATUS_META, elapsedAtReportDate, type Status, type StatusCounts } from '../../progress';
 import { withFilter } from './filters';
 
 type Props = {
@@ -19,7 +19,7 @@ type Props = {
 /** The report at a glance: what it is, how far the year has gone, and how many metrics are where. */
 export function SummaryStrip({ report, counts, metricCount, pendingDomains, failedDomains, activeStatus }: Props) {
   const [params] = useSearchParams();
-  const elapsed = meetingElapsed(report);
+  const elapsed = elapsedAtReportDate(report);
   const behind = counts.behind + counts['far-behind'];
   const complete = pendingDomains === 0;
   return (

@@ -2,7 +2,7 @@ import type { CSSProperties } from 'react';
 import type { Report } from '../../api';
 import { StatusBadge } from '../../components/status-badge';
 import { formatNumber, formatPct, formatShortDate } from '../../format';
-import { meetingElapsed, STATUS_META, statusesPresent, totalCounts, type DomainProgress } from '../../progress';
+import { elapsedAtReportDate, STATUS_META, statusesPresent, totalCounts, type DomainProgress } from '../../progress';
 import type { DomainEntry } from '../../report-data/use-report-progress';
 import { DomainTrouble } from './domain-trouble';
 
@@ -49,7 +49,7 @@ export function SummarySlide({ report, entries, complete }: Props) {
   const loaded = entries.map((e) => e.progress).filter((p): p is DomainProgress => p !== undefined);
   const totals = totalCounts(loaded);
   const metricCount = loaded.reduce((sum, p) => sum + p.metrics.length, 0);
-  const elapsed = meetingElapsed(report);
+  const elapsed = elapsedAtReportDate(report);
   const shown = statusesPresent(totals);
 
   return (

@@ -1,6 +1,6 @@
 import { WALL_REFRESH_MS, type Report } from '../../api';
 import { formatDate, formatPct, formatTime } from '../../format';
-import { meetingElapsed } from '../../progress';
+import { elapsedAtReportDate } from '../../progress';
 import { readFreshness, type QueryFreshness } from './freshness';
 import { useMinuteClock } from './use-minute-clock';
 
@@ -25,7 +25,7 @@ export function WallHeader({ report, queries }: Props) {
         <div>
           <p className="wall-header__title">{report.title}</p>
           <p className="wall-header__meta tabular">
-            报告日期 {formatDate(report.publishedOn)} · 序时进度 {formatPct(meetingElapsed(report).pct)}
+            报告日期 {formatDate(report.publishedOn)} · 序时进度 {formatPct(elapsedAtReportDate(report).pct)}
           </p>
         </div>
       )}

@@ -4,11 +4,6 @@ import { WALL_REFRESH_MS, WALL_RETRY_MS } from '../../api';
 import { failApi } from '../../testing/api-faults';
 import { renderApp } from '../../testing/render';
 
-/**
- * Answers API paths that `fail` picks with a 500 problem response and lets every other request through
- * to the mocked API. (Feature code may not import mocks/, so the override sits in front of fetch.)
- */
-
 const index = () => document.querySelector('.wall-index')?.textContent;
 
 async function summaryLoaded(tiles = 15) {

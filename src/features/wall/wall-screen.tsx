@@ -2,7 +2,7 @@ import { useEffect, type CSSProperties } from 'react';
 import { describeError, type Report } from '../../api';
 import { usePinnedDomains } from '../../pinned/pinned-domains';
 import type { DomainEntry } from '../../report-data/use-report-progress';
-import { DomainSlide } from './domain-slide';
+import { DomainHeadlineSlide } from './domain-headline-slide';
 import { ProgressBar } from './progress-bar';
 import { SummarySlide } from './summary-slide';
 import { CANVAS_HEIGHT, CANVAS_WIDTH, useFitScale } from './use-fit-scale';
@@ -54,7 +54,7 @@ function Rotating({ report, entries, complete, intervalMs, note }: RotatingProps
           {entry === undefined ? (
             <SummarySlide report={report} entries={entries} complete={complete} />
           ) : (
-            <DomainSlide entry={entry} />
+            <DomainHeadlineSlide entry={entry} />
           )}
         </div>
       </main>

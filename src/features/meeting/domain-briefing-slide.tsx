@@ -37,7 +37,7 @@ type Props = {
 };
 
 /** One domain: its dials, what is behind and what catching up takes, talking points, milestones. */
-export function DomainSlide({ entry, idPrefix, level }: Props) {
+export function DomainBriefingSlide({ entry, idPrefix, level }: Props) {
   const { name, sectionTitle } = entry;
   const sub = (level + 1) as 2 | 3;
   const minor = (level + 2) as 3 | 4;

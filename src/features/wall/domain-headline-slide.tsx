@@ -26,7 +26,7 @@ function milestoneSummary(milestones: readonly Milestone[]): string {
 type Props = { entry: DomainEntry };
 
 /** One domain, readable from the back of the room: its headline gauges large, then key figures. */
-export function DomainSlide({ entry }: Props) {
+export function DomainHeadlineSlide({ entry }: Props) {
   const { progress, name, sectionTitle } = entry;
 
   const head = (
