@@ -5,7 +5,7 @@ import { StatusBadge, StatusCountList } from '../../components/status-badge';
 import { MILESTONE_META, toGaugeModel } from '../../progress';
 import type { DomainEntry } from '../../report-data/use-report-progress';
 import { behindLines, milestoneColumn, prominentCount, slideGauges, splitTalkingPoints } from './slide-content';
-import { Heading, type Level } from './slide-parts';
+import { Heading, SlideSection, type Level } from './slide-parts';
 
 /** How much a slide shows prominently; the rest of the domain's figures follow in a compact list. */
 export const SLIDE_LIMITS = { gauges: 4, points: 5 } as const;
@@ -39,7 +39,6 @@ type Props = {
 /** One domain: its dials, what is behind and what catching up takes, talking points, milestones. */
 export function DomainBriefingSlide({ entry, idPrefix, level }: Props) {
   const { name, sectionTitle } = entry;
-  const sub = (level + 1) as 2 | 3;
   const minor = (level + 2) as 3 | 4;
   const titleId = `${idPrefix}-title`;
   const progress = entry.progress;
@@ -78,12 +77,9 @@ export function DomainBriefingSlide({ entry, idPrefix, level }: Props) {
   });
 
   const milestones = domain.milestones.length > 0 && (
-    <section className="slide__milestones" aria-labelledby={`${idPrefix}-milestones`}>
-      <Heading level={sub} id={`${idPrefix}-milestones`} className="slide__section-title">
-        工作进展
-      </Heading>
+    <SlideSection id={`${idPrefix}-milestones`} level={level} title="工作进展" className="slide__milestones">
       <MilestoneList milestones={domain.milestones} />
-    </section>
+    </SlideSection>
   );
 
   return (
@@ -93,22 +89,16 @@ export function DomainBriefingSlide({ entry, idPrefix, level }: Props) {
       <div className="slide__grid">
         <div className="slide__main">
           {gauges.length > 0 && (
-            <section className="slide__gauges" aria-labelledby={`${idPrefix}-gauges`}>
-              <Heading level={sub} id={`${idPrefix}-gauges`} className="visually-hidden">
-                主要指标
-              </Heading>
+            <SlideSection id={`${idPrefix}-gauges`} level={level} title="主要指标" titleHidden className="slide__gauges">
               <div className="slide-gauges" data-count={gauges.length}>
                 {gauges.map((p) => (
                   <MetricGauge key={p.metric.id} model={toGaugeModel(p)} id={`${idPrefix}-${p.metric.id}`} />
                 ))}
               </div>
-            </section>
+            </SlideSection>
           )}
           {metrics.length > 0 && (
-            <section className="slide__behind" aria-labelledby={`${idPrefix}-behind`}>
-              <Heading level={sub} id={`${idPrefix}-behind`} className="slide__section-title">
-                滞后情况
-              </Heading>
+            <SlideSection id={`${idPrefix}-behind`} level={level} title="滞后情况" className="slide__behind">
               {behind.length > 0 ? (
                 <ul className="slide-behind">
                   {behind.map(({ progress: p, gap, need }) => (
@@ -132,16 +122,13 @@ export function DomainBriefingSlide({ entry, idPrefix, level }: Props) {
                   {hasTargets ? '本领域没有落后于序时进度的指标。' : '本领域的数据都没有年度目标,无法对照序时进度判断是否滞后。'}
                 </p>
               )}
-            </section>
+            </SlideSection>
           )}
           {milestonesIn === 'main' && milestones}
         </div>
         <div className="slide__side">
           {metrics.length > 0 && (
-            <section className="slide__points" aria-labelledby={`${idPrefix}-points`}>
-              <Heading level={sub} id={`${idPrefix}-points`} className="slide__section-title">
-                讲话要点
-              </Heading>
+            <SlideSection id={`${idPrefix}-points`} level={level} title="讲话要点" className="slide__points">
               <ul className="slide-points">
                 {points.main.map((p) => (
                   <li key={p.metric.id} data-status={p.status}>
@@ -161,7 +148,7 @@ export function DomainBriefingSlide({ entry, idPrefix, level }: Props) {
                   </ul>
                 </>
               )}
-            </section>
+            </SlideSection>
           )}
           {milestonesIn === 'side' && milestones}
         </div>

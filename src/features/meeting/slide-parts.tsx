@@ -13,3 +13,27 @@ export function Heading({ level, id, className, children }: HeadingProps) {
     </Tag>
   );
 }
+
+type SectionProps = {
+  /** The slide's id prefix and the part's name make the heading's id: "slide-land-points". */
+  id: string;
+  /** The slide's own level: a part's heading is one below it. */
+  level: Level;
+  title: string;
+  /** Named for screen readers only: what the part is goes without saying on screen. */
+  titleHidden?: boolean;
+  className: string;
+  children: ReactNode;
+};
+
+/** A part of a slide (its dials, what is behind, talking points, milestones), labelled by its heading. */
+export function SlideSection({ id, level, title, titleHidden = false, className, children }: SectionProps) {
+  return (
+    <section className={className} aria-labelledby={id}>
+      <Heading level={(level + 1) as 2 | 3} id={id} className={titleHidden ? 'visually-hidden' : 'slide__section-title'}>
+        {title}
+      </Heading>
+      {children}
+    </section>
+  );
+}
