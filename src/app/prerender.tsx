@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { server } from '../../mocks/node';
+import { apiBaseUrl, createApiClient } from '../api';
 import { fetchReportWithDomains } from '../report-data/prefetch';
 import type { PrerenderedOverview } from './prerendered';
 import { createQueryClient } from './query-client';
@@ -17,7 +18,7 @@ import { appRoutes, basename } from './router';
 export async function prerenderOverview(): Promise<{ markup: string; state: PrerenderedOverview }> {
   server.listen({ onUnhandledRequest: 'error' });
   try {
-    const queryClient = createQueryClient();
+    const queryClient = createQueryClient(createApiClient({ baseUrl: apiBaseUrl }));
     // Any failed answer fails the build: a prerendered page with a missing domain would be served to
     // every visitor as if it were the report.
     queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
