@@ -2,7 +2,7 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { createBrowserApiClient } from './app/api-client';
-import { hydrateQueries, resolveLazyRoutes, showPlainFrame, takePrerenderedOverview } from './app/prerendered';
+import { hydrateQueries, resolveLazyRoutes, showPlainFrame, takePrerenderedOverview } from './prerender/take-over';
 import { createQueryClient } from './app/query-client';
 import { appRoutes, basename, createAppRouter } from './app/router';
 import { analyseAhead } from './report-data/use-report-progress';
