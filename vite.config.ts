@@ -10,10 +10,9 @@ export default defineConfig({
   resolve: { alias: [{ find: /^tldts$/, replacement: fileURLToPath(new URL('./mocks/public-suffix-shim.ts', import.meta.url)) }] },
   server: { fs: { allow: ['..'] } },
   build: {
-    // One stylesheet, loaded with the page (~9 KiB gzip in all), and the code every view shares in one
-    // chunk: opening a view then asks for two files, not a dozen. Each file a lazy view waits for is a
-    // <link> that Vite's loader adds while the router starts, and those additions held a phone's main
-    // thread for ~130 ms (4× CPU throttle). The charts stay apart: recharts is for the domain page only.
+    // One stylesheet, loaded with the page, and the code every view shares in one chunk: opening a view
+    // then asks for two files, not a dozen <link>s added while the router starts (README, Performance).
+    // The charts stay apart: recharts is for the domain page only.
     cssCodeSplit: false,
     rollupOptions: {
       output: {
