@@ -44,8 +44,8 @@ const slide = (page) => page.getByRole('main').locator('xpath=*[1]');
 /** The bar under the footer that fills until the next slide. */
 const progressFill = (page) => page.getByRole('contentinfo').locator('xpath=following-sibling::*[1]/*[1]');
 
-/** Polls `condition` (async, true when done) until it holds. */
-async function until(condition, what, timeout = 15_000) {
+/** Polls `condition` (async, true when done) until it holds, as long as Playwright waits by default. */
+async function until(condition, what, timeout = 30_000) {
   const start = Date.now();
   while (!(await condition())) {
     if (Date.now() - start > timeout) throw new Error(`timed out waiting until ${what}`);
@@ -161,7 +161,7 @@ describe('/wall fits the screen', () => {
             canvas: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height },
           };
         });
-        const { vw, vh, canvas } = m;
+        const { vw, vh, canvas: box } = m;
         assert.ok(m.html.sw <= m.html.cw && m.html.sh <= m.html.ch, `document scrolls: ${JSON.stringify(m.html)}`);
         assert.ok(m.body.sw <= vw && m.body.sh <= vh, `body scrolls: ${JSON.stringify(m.body)}`);
         assert.equal(m.html.cw, vw, 'no vertical scrollbar takes width');
@@ -169,10 +169,10 @@ describe('/wall fits the screen', () => {
 
         const scale = Math.min(vw / 1920, vh / 1080);
         const near = (a, b) => Math.abs(a - b) <= 1;
-        assert.ok(near(canvas.width, 1920 * scale) && near(canvas.height, 1080 * scale), `canvas ${JSON.stringify(canvas)} at scale ${scale}`);
-        assert.ok(canvas.left >= -0.5 && canvas.top >= -0.5 && canvas.right <= vw + 0.5 && canvas.bottom <= vh + 0.5, `canvas outside the window: ${JSON.stringify(canvas)}`);
-        assert.ok(near(canvas.width, vw) || near(canvas.height, vh), 'the canvas fills one dimension');
-        assert.ok(near(canvas.left, vw - canvas.right) && near(canvas.top, vh - canvas.bottom), 'the letterbox is even on both sides');
+        assert.ok(near(box.width, 1920 * scale) && near(box.height, 1080 * scale), `canvas ${JSON.stringify(box)} at scale ${scale}`);
+        assert.ok(box.left >= -0.5 && box.top >= -0.5 && box.right <= vw + 0.5 && box.bottom <= vh + 0.5, `canvas outside the window: ${JSON.stringify(box)}`);
+        assert.ok(near(box.width, vw) || near(box.height, vh), 'the canvas fills one dimension');
+        assert.ok(near(box.left, vw - box.right) && near(box.top, vh - box.bottom), 'the letterbox is even on both sides');
         assert.deepEqual(problems, []);
       });
     });
