@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { gotoApp, gotoQuietPage, launch, openPage, screenshot } from './support/browser.mjs';
+import { gotoApp, gotoQuietPage, launch, screenshot, withPage } from './support/browser.mjs';
 
 const HEADER = ['领域', '部分', '指标', '数值', '单位', '限定词', '截至日期', '目标', '目标类型', '完成率', '序时进度', '差距(百分点)', '状态', '同比', '排名', '原文'];
 
@@ -87,41 +87,41 @@ async function download(page) {
 describe('CSV export', () => {
   for (const route of ['/', '/source']) {
     it(`downloads every metric with its analysis from ${route}`, async () => {
-      const { context, page, problems } = await openPage(browser);
-      await gotoApp(page, route);
-      const { name, bytes } = await download(page);
+      await withPage(browser, {}, async ({ context, page, problems }) => {
+        await gotoApp(page, route);
+        const { name, bytes } = await download(page);
 
-      assert.equal(name, 'jindu-erqi-2017-h1-metrics.csv');
-      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'starts with the UTF-8 byte-order mark');
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3));
-      assert.ok(text.endsWith('\r\n'));
+        assert.equal(name, 'jindu-erqi-2017-h1-metrics.csv');
+        assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'starts with the UTF-8 byte-order mark');
+        const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3));
+        assert.ok(text.endsWith('\r\n'));
 
-      const rows = parseCsv(text);
-      assert.deepEqual(rows[0], HEADER);
-      const expected = await metricCountFromApi(context);
-      assert.equal(expected, 152);
-      assert.equal(rows.length - 1, expected, 'one row per metric');
-      assert.ok(rows.every((r) => r.length === HEADER.length), 'every row is as wide as the header');
+        const rows = parseCsv(text);
+        assert.deepEqual(rows[0], HEADER);
+        const expected = await metricCountFromApi(context);
+        assert.equal(expected, 152);
+        assert.equal(rows.length - 1, expected, 'one row per metric');
+        assert.ok(rows.every((r) => r.length === HEADER.length), 'every row is as wide as the header');
 
-      const col = (label) => HEADER.indexOf(label);
-      const goodAir = rows.find((r) => r[col('指标')] === '优良天数');
-      assert.ok(goodAir);
-      assert.deepEqual(
-        ['领域', '数值', '单位', '截至日期', '目标', '完成率', '序时进度', '差距(百分点)', '状态'].map((h) => goodAir[col(h)]),
-        ['大气污染防治', '66', '天', '2017-06-23', '190', '34.7', '47.7', '-13.0', '滞后'],
-      );
-      assert.match(goodAir[col('原文')], /共完成优良天气66天/);
-      // Numbers are plain numbers a spreadsheet parses: no grouping, no typographic minus.
-      for (const r of rows.slice(1)) {
-        for (const h of ['数值', '目标', '完成率', '序时进度', '差距(百分点)', '同比']) {
-          assert.match(r[col(h)], /^(-?\d+(\.\d+)?)?$/, `${r[col('指标')]} ${h}: ${r[col(h)]}`);
+        const col = (label) => HEADER.indexOf(label);
+        const goodAir = rows.find((r) => r[col('指标')] === '优良天数');
+        assert.ok(goodAir);
+        assert.deepEqual(
+          ['领域', '数值', '单位', '截至日期', '目标', '完成率', '序时进度', '差距(百分点)', '状态'].map((h) => goodAir[col(h)]),
+          ['大气污染防治', '66', '天', '2017-06-23', '190', '34.7', '47.7', '-13.0', '滞后'],
+        );
+        assert.match(goodAir[col('原文')], /共完成优良天气66天/);
+        // Numbers are plain numbers a spreadsheet parses: no grouping, no typographic minus.
+        for (const r of rows.slice(1)) {
+          for (const h of ['数值', '目标', '完成率', '序时进度', '差距(百分点)', '同比']) {
+            assert.match(r[col(h)], /^(-?\d+(\.\d+)?)?$/, `${r[col('指标')]} ${h}: ${r[col(h)]}`);
+          }
         }
-      }
 
-      await page.getByRole('status').filter({ hasText: '已导出152项指标' }).waitFor();
-      if (route === '/') await screenshot(page, 'export-overview');
-      assert.deepEqual(problems, []);
-      await context.close();
+        await page.getByRole('status').filter({ hasText: '已导出152项指标' }).waitFor();
+        if (route === '/') await screenshot(page, 'export-overview');
+        assert.deepEqual(problems, []);
+      });
     });
   }
 });

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveWithApi, snapshotApi } from '../scripts/real-api-server.mjs';
-import { baseUrl, launch, openPage } from './support/browser.mjs';
+import { baseUrl, launch, withPage } from './support/browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = path.resolve(root, process.env.E2E_REAL_API_DIST_DIR ?? 'dist-real-api');
@@ -30,25 +30,25 @@ after(async () => {
 
 describe('a build against a real API (VITE_API_BASE_URL)', () => {
   it('draws the overview from that API and registers no service worker', async () => {
-    const { context, page, problems } = await openPage(browser);
-    await page.goto(`${backend.origin}/`);
-    await page.getByRole('meter', { name: '优良天数' }).first().waitFor({ timeout: 20_000 });
-    assert.equal(await page.getByRole('meter', { name: '优良天数' }).first().getAttribute('aria-valuenow'), '66');
-    assert.ok(backend.requests.includes('/reports/erqi-2017-h1/domains/air-pollution'), 'the backend answered');
-    assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
-    assert.equal(await page.evaluate(() => 'msw' in window), false);
-    // Nothing of MSW was even downloaded.
-    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
-    assert.ok(!scripts.some((s) => /mockServiceWorker|\/browser-[\w-]+\.js/.test(s)), scripts.join('\n'));
-    assert.deepEqual(problems, []);
-    await context.close();
+    await withPage(browser, {}, async ({ page, problems }) => {
+      await page.goto(`${backend.origin}/`);
+      await page.getByRole('meter', { name: '优良天数' }).first().waitFor({ timeout: 20_000 });
+      assert.equal(await page.getByRole('meter', { name: '优良天数' }).first().getAttribute('aria-valuenow'), '66');
+      assert.ok(backend.requests.includes('/reports/erqi-2017-h1/domains/air-pollution'), 'the backend answered');
+      assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
+      assert.equal(await page.evaluate(() => 'msw' in window), false);
+      // Nothing of MSW was even downloaded.
+      const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+      assert.ok(!scripts.some((s) => /mockServiceWorker|\/browser-[\w-]+\.js/.test(s)), scripts.join('\n'));
+      assert.deepEqual(problems, []);
+    });
   });
 
   it('shows a backend 404 for an unknown domain as the 404 view', async () => {
-    const { context, page, problems } = await openPage(browser);
-    await page.goto(`${backend.origin}/domains/no-such-domain`);
-    await page.getByRole('heading', { name: /未找到/ }).waitFor({ timeout: 20_000 });
-    assert.deepEqual(problems.filter((p) => !/status of 404/.test(p)), []);
-    await context.close();
+    await withPage(browser, {}, async ({ page, problems }) => {
+      await page.goto(`${backend.origin}/domains/no-such-domain`);
+      await page.getByRole('heading', { name: /未找到/ }).waitFor({ timeout: 20_000 });
+      assert.deepEqual(problems.filter((p) => !/status of 404/.test(p)), []);
+    });
   });
 });

@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import type { Problem } from '../src/api/schemas';
 import { domains, report, reportSource } from './data/erqi-2017-h1';
 
-// The happy path of the API contract (DESIGN.md "Facts"), served from the report data. Paths start
+// The happy path of the API contract (README, "The API"), served from the report data. Paths start
 // with `*` so the same handlers answer at the site root and under a sub-path such as /jindu/.
 
 const reports = [report];

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { runnerImport } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { serveWithApi, snapshotApi } from './real-api-server.mjs';
 
@@ -36,11 +37,14 @@ const realApiDistDir = path.join(outDir, 'dist-real-api');
 const realApiBuild = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', realApiDistDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, VITE_API_BASE_URL: '/api/v1' } });
 if (realApiBuild.status !== 0) process.exit(realApiBuild.status ?? 1);
 
+// The chunks the prerendered page preloads, named where the prerender names them.
+const { module: prerender } = await runnerImport('/src/prerender/markers.ts', { configFile: false, root, logLevel: 'error' });
 const manifest = JSON.parse(readFileSync(path.join(distDir, '.vite/manifest.json'), 'utf8'));
 const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
-const mockKey = Object.keys(manifest).find((k) => k.endsWith('mocks/browser.ts'));
+const mockKey = prerender.MOCK_API_ENTRY;
+if (!manifest[mockKey]) throw new Error(`${mockKey} is not a chunk of the build`);
 const routeKeys = {
-  '/': 'src/features/overview/overview-route.tsx',
+  '/': prerender.OVERVIEW_ROUTE_ENTRY,
   '/domains/:domainId': 'src/features/domain/domain-route.tsx',
   '/wall': 'src/features/wall/wall-route.tsx',
   '/meeting': 'src/features/meeting/meeting-route.tsx',

@@ -1,9 +1,8 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { setApiReady, setApiReadyOnDemand } from './api';
-import { startMockApi } from './app/mock-api';
-import { hydrateQueries, resolveLazyRoutes, showPlainFrame, takePrerenderedOverview } from './app/prerendered';
+import { createBrowserApiClient } from './app/api-client';
+import { hydrateQueries, resolveLazyRoutes, showPlainFrame, takePrerenderedOverview } from './prerender/take-over';
 import { createQueryClient } from './app/query-client';
 import { appRoutes, basename, createAppRouter } from './app/router';
 import { analyseAhead } from './report-data/use-report-progress';
@@ -18,8 +17,7 @@ async function boot(): Promise<void> {
   if (prerendered !== undefined) {
     // The overview is already on screen with its figures (the demo build prerenders it). Nothing asks
     // the API until something needs fresh data, so the mocked API starts then, not during the load.
-    setApiReadyOnDemand(startMockApi);
-    const queryClient = createQueryClient();
+    const queryClient = createQueryClient(createBrowserApiClient({ startMockApiNow: false }));
     hydrateQueries(queryClient, prerendered);
     const routes = appRoutes(queryClient);
     try {
@@ -36,7 +34,7 @@ async function boot(): Promise<void> {
       hydrateRoot(
         container,
         <StrictMode>
-          <App setup={{ queryClient, router }} />
+          <App queryClient={queryClient} router={router} />
         </StrictMode>,
       );
     });
@@ -45,14 +43,14 @@ async function boot(): Promise<void> {
 
   // The mocked API must be intercepting before the first request, but the frame need not wait for it:
   // requests are held until it is ready while the page paints its layout and skeletons.
-  setApiReady(startMockApi());
+  const queryClient = createQueryClient(createBrowserApiClient({ startMockApiNow: true }));
   showPlainFrame(container);
   // As a transition, the first render yields to the browser every few milliseconds instead of holding
   // a phone's main thread for the whole app: the frame from index.html stays painted meanwhile.
   startTransition(() => {
     createRoot(container).render(
       <StrictMode>
-        <App />
+        <App queryClient={queryClient} />
       </StrictMode>,
     );
   });

@@ -14,26 +14,6 @@ mkdirSync(artifactsDir, { recursive: true });
 export const baseUrl = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:4173';
 export const subPathUrl = process.env.E2E_SUBPATH_URL ?? 'http://127.0.0.1:4174/jindu/';
 
-/** The report's fifteen domains, id and name, in report order, as the tests expect to find them. */
-export const DOMAINS = [
-  ['economy', '主要经济指标'],
-  ['air-pollution', '大气污染防治'],
-  ['health-city-review', '国家卫生城市复审'],
-  ['civilized-city', '创建全国文明城市'],
-  ['work-safety', '安全生产'],
-  ['innovation-hub', '创新创业综合体建设'],
-  ['construction-waste', '清运建筑垃圾'],
-  ['greening', '生态绿化建设'],
-  ['garden-city', '园林城市创建'],
-  ['rivers-yingtaogou', '河道治理以及樱桃沟美丽乡村建设'],
-  ['warm-erqi', '“温暖二七”建设'],
-  ['resettlement-housing', '安置房建设'],
-  ['demolition-clearance', '动迁清零'],
-  ['land', '土地运作'],
-  ['infrastructure', '基础设施建设'],
-];
-
-
 export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -56,7 +36,23 @@ export async function openPage(browser, options = {}) {
   return { context, page, problems };
 }
 
-/** Goes to an app route and waits until the mocked API answers (the service worker controls the page). */
+/**
+ * Runs `test` on a page of its own (see openPage) and closes the page's context afterwards, whether
+ * the test passed or failed, so one failure does not leave a browser context behind for the rest.
+ */
+export async function withPage(browser, options, test) {
+  return closing(await openPage(browser, options), test);
+}
+
+/** Runs `test` on a page already opened (see openPage), closing its context however the test ends. */
+export async function closing(opened, test) {
+  try {
+    return await test(opened);
+  } finally {
+    await opened.context.close();
+  }
+}
+
 /**
  * Opens a route of the app and waits until the app answers input (`data-app-ready`): the overview
  * arrives prerendered, so it looks ready before its buttons work. `{ ready: false }` for pages

@@ -1,10 +1,16 @@
+import { QueryClient } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { server } from '../../mocks/node';
+import { ApiQueryClient } from './api-query-client';
 import { ApiError, describeError } from './errors';
-import { apiBaseUrl, getJson, setApiReady, setApiReadyOnDemand, setTransportRecovery } from './client';
-import { domainSchema, reportListSchema, reportSchema } from './schemas';
+import { apiBaseUrl, createApiClient, fetchTransport, type Transport } from './client';
+import { getDomain, getReport, getReports } from './endpoints';
+import { reportsQuery } from './queries';
+import { reportListSchema } from './schemas';
+import { workerTransport } from './worker-transport';
 
-const api = (path: string) => `${apiBaseUrl}${path}`;
+const api = createApiClient({ baseUrl: apiBaseUrl });
+const url = (path: string) => `${apiBaseUrl}${path}`;
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
   try {
@@ -16,17 +22,19 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
   throw new Error('expected the request to fail');
 }
 
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
 describe('the API client', () => {
   it('parses a 200 with the contract schema', async () => {
-    const list = await getJson('/reports', reportListSchema);
+    const list = await getReports(api);
     expect(list.reports.map((r) => r.id)).toContain('erqi-2017-h1');
-    const report = await getJson('/reports/erqi-2017-h1', reportSchema);
+    const report = await getReport(api, 'erqi-2017-h1');
     expect(report.sections).toHaveLength(4);
     expect(report.domains).toHaveLength(15);
   });
 
   it('turns a problem+json 404 into a typed not-found error with the problem detail', async () => {
-    const error = await failure(getJson('/reports/erqi-2017-h1/domains/no-such-domain', domainSchema));
+    const error = await failure(getDomain(api, 'erqi-2017-h1', 'no-such-domain'));
     expect(error.kind).toBe('http');
     expect(error.status).toBe(404);
     expect(error.isNotFound).toBe(true);
@@ -36,35 +44,35 @@ describe('the API client', () => {
 
   it('reports a 500 as a server error, keeping the problem detail', async () => {
     server.use(
-      http.get(api('/reports'), () =>
+      http.get(url('/reports'), () =>
         HttpResponse.json({ type: 'about:blank', title: '服务器内部错误', status: 500, detail: '数据库不可用' }, { status: 500 }),
       ),
     );
-    const error = await failure(getJson('/reports', reportListSchema));
+    const error = await failure(getReports(api));
     expect(error.kind).toBe('http');
     expect(error.status).toBe(500);
     expect(describeError(error)).toEqual({ title: '服务错误(500)', detail: '数据库不可用' });
   });
 
   it('reports a 5xx without a JSON body as a server error too', async () => {
-    server.use(http.get(api('/reports'), () => new HttpResponse('Bad Gateway', { status: 502 })));
-    const error = await failure(getJson('/reports', reportListSchema));
+    server.use(http.get(url('/reports'), () => new HttpResponse('Bad Gateway', { status: 502 })));
+    const error = await failure(getReports(api));
     expect(error.kind).toBe('http');
     expect(error.status).toBe(502);
   });
 
   it('reports malformed JSON as bad-json', async () => {
     server.use(
-      http.get(api('/reports'), () => new HttpResponse('{"reports": [', { headers: { 'content-type': 'application/json' } })),
+      http.get(url('/reports'), () => new HttpResponse('{"reports": [', { headers: { 'content-type': 'application/json' } })),
     );
-    const error = await failure(getJson('/reports', reportListSchema));
+    const error = await failure(getReports(api));
     expect(error.kind).toBe('bad-json');
     expect(describeError(error).title).toBe('数据格式错误');
   });
 
   it('reports a schema mismatch and names the offending field', async () => {
     server.use(
-      http.get(api('/reports/erqi-2017-h1/domains/economy'), () =>
+      http.get(url('/reports/erqi-2017-h1/domains/economy'), () =>
         HttpResponse.json({
           id: 'economy',
           name: '主要经济指标',
@@ -85,93 +93,117 @@ describe('the API client', () => {
         }),
       ),
     );
-    const error = await failure(getJson('/reports/erqi-2017-h1/domains/economy', domainSchema));
+    const error = await failure(getDomain(api, 'erqi-2017-h1', 'economy'));
     expect(error.kind).toBe('schema');
     expect(error.message).toContain('metrics.0.value');
   });
 
   it('reports a network failure as network', async () => {
-    server.use(http.get(api('/reports'), () => HttpResponse.error()));
-    const error = await failure(getJson('/reports', reportListSchema));
+    server.use(http.get(url('/reports'), () => HttpResponse.error()));
+    const error = await failure(getReports(api));
     expect(error.kind).toBe('network');
     expect(describeError(error).title).toBe('无法连接数据服务');
   });
 
-  it.each([
-    ['an HTML page answers instead of the API', () => new HttpResponse('<!doctype html><html></html>', { headers: { 'content-type': 'text/html' } })],
-    ['the static server answers a plain 404 (it serves no HTML to JSON requests)', () => new HttpResponse(null, { status: 404 })],
-  ])('restarts the transport once when %s, then retries', async (_what, notTheApi) => {
-    let calls = 0;
-    server.use(
-      http.get(api('/reports'), () => {
-        calls += 1;
-        return calls === 1 ? notTheApi() : HttpResponse.json({ reports: [] });
-      }),
-    );
-    const recover = vi.fn(async () => {});
-    setTransportRecovery(recover);
-    try {
-      await expect(getJson('/reports', reportListSchema)).resolves.toEqual({ reports: [] });
-    } finally {
-      setTransportRecovery(undefined);
-    }
-    expect(recover).toHaveBeenCalledTimes(1);
-    expect(calls).toBe(2);
-  });
-
-  it('does not restart the transport for problem+json errors from the API itself', async () => {
-    const recover = vi.fn(async () => {});
-    setTransportRecovery(recover);
-    try {
-      const error = await failure(getJson('/reports/erqi-2017-h1/domains/no-such-domain', domainSchema));
-      expect(error.isNotFound).toBe(true);
-    } finally {
-      setTransportRecovery(undefined);
-    }
-    expect(recover).not.toHaveBeenCalled();
-  });
-
-  it('without a recovery, an HTML answer is bad-json rather than a blank page', async () => {
-    server.use(
-      http.get(api('/reports'), () => new HttpResponse('<!doctype html>', { headers: { 'content-type': 'text/html' } })),
-    );
-    const error = await failure(getJson('/reports', reportListSchema));
+  it('an HTML answer is bad-json rather than a blank page', async () => {
+    server.use(http.get(url('/reports'), () => new HttpResponse('<!doctype html>', { headers: { 'content-type': 'text/html' } })));
+    const error = await failure(getReports(api));
     expect(error.kind).toBe('bad-json');
   });
 
-  it('holds requests until the API is ready, and a failed start does not hang them', async () => {
+  it('sends a body as JSON with the method asked, through the transport it was given', async () => {
+    const sent: { method: string; url: string; contentType: string | null; body: unknown }[] = [];
+    const recording: Transport = async (to, init) => {
+      const request = new Request(to, init);
+      sent.push({ method: request.method, url: request.url, contentType: request.headers.get('content-type'), body: await request.json() });
+      return HttpResponse.json({ reports: [] });
+    };
+    const client = createApiClient({ baseUrl: 'https://api.example/v1', transport: recording });
+    await expect(client.request('POST', '/reports', reportListSchema, { body: { title: '二七区' } })).resolves.toEqual({ reports: [] });
+    expect(sent).toEqual([{ method: 'POST', url: 'https://api.example/v1/reports', contentType: 'application/json', body: { title: '二七区' } }]);
+  });
+});
+
+describe('the transport to the mocked API in a service worker', () => {
+  const answeredByTheApi = () => HttpResponse.json({ reports: [] });
+
+  it.each([
+    ['an HTML page answers instead of the API', () => new HttpResponse('<!doctype html><html></html>', { headers: { 'content-type': 'text/html' } })],
+    ['the static server answers a plain 404 (it serves no HTML to JSON requests)', () => new HttpResponse(null, { status: 404 })],
+  ])('revives the worker once when %s, then asks again', async (_what, notTheApi) => {
+    let calls = 0;
+    server.use(
+      http.get(url('/reports'), () => {
+        calls += 1;
+        return calls === 1 ? notTheApi() : answeredByTheApi();
+      }),
+    );
+    const revive = vi.fn(async () => {});
+    const client = createApiClient({ baseUrl: apiBaseUrl, transport: workerTransport(async () => revive, { startNow: true }) });
+    await expect(getReports(client)).resolves.toEqual({ reports: [] });
+    expect(revive).toHaveBeenCalledTimes(1);
+    expect(calls).toBe(2);
+  });
+
+  it('does not revive the worker for problem+json errors from the API itself', async () => {
+    const revive = vi.fn(async () => {});
+    const client = createApiClient({ baseUrl: apiBaseUrl, transport: workerTransport(async () => revive, { startNow: true }) });
+    const error = await failure(getDomain(client, 'erqi-2017-h1', 'no-such-domain'));
+    expect(error.isNotFound).toBe(true);
+    expect(revive).not.toHaveBeenCalled();
+  });
+
+  it('holds requests until the worker is up, and a failed start does not hang them', async () => {
     let open: () => void = () => {};
-    setApiReady(new Promise<void>((resolve) => (open = resolve)));
+    const starting = workerTransport(() => new Promise((resolve) => (open = () => resolve(async () => {}))), { startNow: true });
     let settled = false;
-    const request = getJson('/reports', reportListSchema).then(() => (settled = true));
-    await new Promise((r) => setTimeout(r, 20));
+    const request = getReports(createApiClient({ baseUrl: apiBaseUrl, transport: starting })).then(() => (settled = true));
+    await tick();
     expect(settled).toBe(false);
     open();
     await request;
     expect(settled).toBe(true);
 
-    setApiReady(Promise.reject(new Error('worker failed to register')));
-    await expect(getJson('/reports', reportListSchema)).resolves.toHaveProperty('reports');
-    setApiReady(Promise.resolve());
+    const failed = workerTransport(() => Promise.reject(new Error('worker failed to register')), { startNow: true });
+    await expect(getReports(createApiClient({ baseUrl: apiBaseUrl, transport: failed }))).resolves.toHaveProperty('reports');
   });
 
-  it('starts an on-demand API once, at the first request, and holds that request until it is up', async () => {
+  it('starts the worker on demand once, at the first request, and holds that request until it is up', async () => {
     let open: () => void = () => {};
-    const start = vi.fn(() => new Promise<void>((resolve) => (open = resolve)));
-    setApiReadyOnDemand(start);
-    await new Promise((r) => setTimeout(r, 20));
+    const start = vi.fn(() => new Promise<() => Promise<void>>((resolve) => (open = () => resolve(async () => {}))));
+    const client = createApiClient({ baseUrl: apiBaseUrl, transport: workerTransport(start, { startNow: false }) });
+    await tick();
     expect(start).not.toHaveBeenCalled();
 
     let settled = false;
-    const first = getJson('/reports', reportListSchema).then(() => (settled = true));
-    const second = getJson('/reports', reportListSchema);
-    await new Promise((r) => setTimeout(r, 20));
+    const first = getReports(client).then(() => (settled = true));
+    const second = getReports(client);
+    await tick();
     expect(start).toHaveBeenCalledTimes(1);
     expect(settled).toBe(false);
     open();
     await Promise.all([first, second]);
-    await getJson('/reports', reportListSchema);
+    await getReports(client);
     expect(start).toHaveBeenCalledTimes(1);
-    setApiReady(Promise.resolve());
+  });
+
+  it('starts the worker at once when asked to, before any request', () => {
+    const start = vi.fn(async () => async () => {});
+    workerTransport(start, { startNow: true });
+    expect(start).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the query factories', () => {
+  it('ask the API of the QueryClient that runs them', async () => {
+    const asked: string[] = [];
+    const recording: Transport = (to, init) => (asked.push(to), fetchTransport(to, init));
+    const queryClient = new ApiQueryClient(createApiClient({ baseUrl: apiBaseUrl, transport: recording }));
+    await queryClient.fetchQuery(reportsQuery());
+    expect(asked).toEqual([url('/reports')]);
+  });
+
+  it('fail loudly in a QueryClient that knows no API', async () => {
+    await expect(new QueryClient().fetchQuery({ ...reportsQuery(), retry: false })).rejects.toThrow(/knows no API/);
   });
 });

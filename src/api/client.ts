@@ -3,74 +3,61 @@ import { ApiError } from './errors';
 import { problemSchema } from './schemas';
 
 /**
- * The API base: a real backend when VITE_API_BASE_URL is set at build time, otherwise the mocked API
- * under the app's own base path (so a build served from /jindu/ asks /jindu/api/v1/...).
+ * The API base the build was made for: a real backend when VITE_API_BASE_URL is set at build time,
+ * otherwise the mocked API under the app's own base path (so a build served from /jindu/ asks
+ * /jindu/api/v1/...).
  */
 export const apiBaseUrl: string = new URL(
   import.meta.env.VITE_API_BASE_URL ?? `${import.meta.env.BASE_URL}api/v1`,
   globalThis.location?.origin ?? 'http://localhost',
 ).href.replace(/\/$/, '');
 
-/**
- * Called once when an API request is answered by something other than the API (anything that is not
- * JSON: the static server's index.html, or its plain 404 when the request asks for JSON only): the
- * sign that the browser stopped the mock service worker. main.ts registers a restart of the worker.
- */
-type TransportRecovery = () => Promise<void>;
-let transportRecovery: TransportRecovery | undefined;
-export function setTransportRecovery(recover: TransportRecovery | undefined): void {
-  transportRecovery = recover;
-}
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * Requests wait for this before they are sent: the mocked API registers its start-up here so the app
- * can render its shell at once instead of waiting for the service worker before the first paint.
+ * How a request reaches the API, in fetch's own shape: a real server is plain fetch (with whatever
+ * credentials it needs), the mocked API waits for its service worker first, a test answers as it likes.
+ * A transport throws only when nothing answered; every answer, however wrong, is the client's to judge.
  */
-let apiReady: Promise<unknown> = Promise.resolve();
-let startApi: (() => Promise<unknown>) | undefined;
-export function setApiReady(ready: Promise<unknown>): void {
-  // A failed start must not leave every request hanging; they then fail as network errors.
-  apiReady = ready.catch(() => undefined);
-  startApi = undefined;
-}
+export type Transport = (url: string, init: RequestInit) => Promise<Response>;
+
+/** Plain fetch, looked up at each request so that whatever intercepts fetch later (MSW in Node) sees it. */
+export const fetchTransport: Transport = (url, init) => fetch(url, init);
+
+export type RequestOptions = { body?: unknown; signal?: AbortSignal };
 
 /**
- * Like setApiReady, but the start-up runs only when the first request is made. A page drawn from the
- * prerendered overview needs no request at load, so it does not pay for starting the mocked API then.
+ * The API: every request goes through `request`, which sends `body` as JSON and parses the answer with
+ * the contract's schema, so a failure is always one ApiError (http, network, bad-json or schema).
  */
-export function setApiReadyOnDemand(start: () => Promise<unknown>): void {
-  startApi = start;
-}
+export type ApiClient = {
+  readonly baseUrl: string;
+  request<S extends z.ZodMiniType>(method: HttpMethod, path: string, schema: S, options?: RequestOptions): Promise<z.infer<S>>;
+};
 
-function whenApiReady(): Promise<unknown> {
-  if (startApi !== undefined) setApiReady(startApi());
-  return apiReady;
-}
-
-/** The API answers JSON, errors included (application/problem+json); anything else came from elsewhere. */
-function cameFromTheApi(response: Response): boolean {
-  return (response.headers.get('content-type') ?? '').includes('json');
-}
-
-async function send(url: string, signal: AbortSignal | undefined): Promise<Response> {
-  try {
-    return await fetch(url, { signal, headers: { accept: 'application/json' } });
-  } catch (cause) {
-    if (signal?.aborted) throw cause;
-    throw new ApiError('network', url, `网络请求失败:${url}`, { cause });
-  }
-}
-
-/** GET a path of the API and parse the body with the contract's schema. */
-export async function getJson<S extends z.ZodMiniType>(path: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
-  const url = `${apiBaseUrl}${path}`;
-  await whenApiReady();
-  let response = await send(url, signal);
-  if (transportRecovery && !cameFromTheApi(response)) {
-    await transportRecovery();
-    response = await send(url, signal);
+export function createApiClient({ baseUrl, transport = fetchTransport }: { baseUrl: string; transport?: Transport }): ApiClient {
+  async function send(url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<Response> {
+    try {
+      return await transport(url, { ...init, signal });
+    } catch (cause) {
+      if (signal?.aborted) throw cause;
+      throw new ApiError('network', url, `网络请求失败:${url}`, { cause });
+    }
   }
 
+  return {
+    baseUrl,
+    async request(method, path, schema, { body, signal } = {}) {
+      const url = `${baseUrl}${path}`;
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const response = await send(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }, signal);
+      return parseAnswer(url, response, schema);
+    },
+  };
+}
+
+async function parseAnswer<S extends z.ZodMiniType>(url: string, response: Response, schema: S): Promise<z.infer<S>> {
   const text = await response.text();
   let body: unknown;
   try {

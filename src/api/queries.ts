@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { getJson } from './client';
-import { domainSchema, reportListSchema, reportSchema, reportSourceSchema } from './schemas';
+import { apiOf } from './api-query-client';
+import { getDomain, getReport, getReportSource, getReports } from './endpoints';
 
 // One factory per endpoint. Keys start with the resource and carry every parameter; how often a view
 // polls is passed in here rather than set in components, so every poll is visible in one file.
+// Each query asks the API of the QueryClient that runs it (see ApiQueryClient).
 
 /** The report is a published document: its figures change only when a new report is loaded. */
 const REPORT_STALE_MS = 5 * 60_000;
@@ -17,14 +18,14 @@ type Polling = { refetchInterval?: number };
 export const reportsQuery = () =>
   queryOptions({
     queryKey: ['reports'] as const,
-    queryFn: ({ signal }) => getJson('/reports', reportListSchema, signal),
+    queryFn: ({ client, signal }) => getReports(apiOf(client), signal),
     staleTime: REPORT_STALE_MS,
   });
 
 export const reportQuery = (reportId: string, polling: Polling = {}) =>
   queryOptions({
     queryKey: ['reports', reportId] as const,
-    queryFn: ({ signal }) => getJson(`/reports/${encodeURIComponent(reportId)}`, reportSchema, signal),
+    queryFn: ({ client, signal }) => getReport(apiOf(client), reportId, signal),
     staleTime: REPORT_STALE_MS,
     ...polling,
   });
@@ -32,8 +33,7 @@ export const reportQuery = (reportId: string, polling: Polling = {}) =>
 export const domainQuery = (reportId: string, domainId: string, polling: Polling = {}) =>
   queryOptions({
     queryKey: ['reports', reportId, 'domains', domainId] as const,
-    queryFn: ({ signal }) =>
-      getJson(`/reports/${encodeURIComponent(reportId)}/domains/${encodeURIComponent(domainId)}`, domainSchema, signal),
+    queryFn: ({ client, signal }) => getDomain(apiOf(client), reportId, domainId, signal),
     staleTime: REPORT_STALE_MS,
     ...polling,
   });
@@ -41,7 +41,7 @@ export const domainQuery = (reportId: string, domainId: string, polling: Polling
 export const reportSourceQuery = (reportId: string) =>
   queryOptions({
     queryKey: ['reports', reportId, 'source'] as const,
-    queryFn: ({ signal }) => getJson(`/reports/${encodeURIComponent(reportId)}/source`, reportSourceSchema, signal),
+    queryFn: ({ client, signal }) => getReportSource(apiOf(client), reportId, signal),
     staleTime: REPORT_STALE_MS,
   });
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-// The API contract, v1 (the README's "The API" lists its requests). These schemas are the one source of
+// The API contract, v1 (README, "The API"). These schemas are the one source of
 // the contract's TypeScript types: the client parses every response with them, and the mock data is
 // checked against them, so the two sides cannot drift apart silently.
 
@@ -128,8 +128,8 @@ export const reportSchema = z.extend(reportSummarySchema, {
 export type Report = z.infer<typeof reportSchema>;
 
 /**
- * `GET /api/v1/reports/{reportId}/source`: the report text reassembled in reading order (what
- * /source shows), and the figures left out of the data on purpose, with why.
+ * `GET /api/v1/reports/{reportId}/source`: the report text reassembled in reading order (the text
+ * itself is mocks/data/erqi-2017-h1/report.txt), and the figures left out of the data on purpose, with why.
  */
 export const sourceParagraphSchema = z.object({
   id: kebabId,

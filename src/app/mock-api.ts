@@ -1,12 +1,11 @@
-import { setTransportRecovery } from '../api';
+import type { Revive } from '../api';
 
 /**
- * Starts the MSW service worker that serves the API from the report, unless the build was pointed
- * at a real backend (VITE_API_BASE_URL). The import is dynamic so MSW and the report data stay out
- * of the entry chunk and out of a build against a real API.
+ * Starts the MSW service worker that serves the API from the report, and resolves to how to revive it
+ * (for workerTransport). The import is dynamic so MSW and the report data stay out of the entry chunk;
+ * a build against a real API never calls this, and ships neither.
  */
-export async function startMockApi(): Promise<void> {
-  if (import.meta.env.VITE_API_BASE_URL) return;
+export async function startMockApi(): Promise<Revive> {
   const { worker, http, HttpResponse } = await import('../../mocks/browser');
   const options = {
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
@@ -35,7 +34,7 @@ export async function startMockApi(): Promise<void> {
   // start() do not: stop() tells the worker this page is gone, the worker then unregisters itself as
   // it has no page left, and start()'s update of that registration fails. One recovery at a time.
   let recovering: Promise<void> | undefined;
-  setTransportRecovery(() => {
+  return () => {
     const controller = navigator.serviceWorker.controller;
     recovering ??= (
       controller
@@ -48,7 +47,7 @@ export async function startMockApi(): Promise<void> {
       recovering = undefined;
     });
     return recovering;
-  });
+  };
 }
 
 /** Long enough for a stopped worker to start again; a request that still fails then fails as usual. */

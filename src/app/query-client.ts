@@ -1,5 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
-import { ApiError } from '../api';
+import { ApiError, ApiQueryClient, type ApiClient } from '../api';
 
 /** A 404 or a contract violation will not fix itself on retry; a network blip or a 5xx may. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -7,8 +6,9 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 2;
 }
 
-export function createQueryClient(): QueryClient {
-  return new QueryClient({
+/** The app's query cache, asking `api`. */
+export function createQueryClient(api: ApiClient): ApiQueryClient {
+  return new ApiQueryClient(api, {
     defaultOptions: {
       queries: { retry: shouldRetry, refetchOnWindowFocus: false },
     },

@@ -2,11 +2,12 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createQueryClient } from '../app/query-client';
+import { testApi } from '../testing/api-client';
 import { failApi } from '../testing/api-faults';
 import { ExportCsvButton } from './export-csv-button';
 
 function renderButton() {
-  const client = createQueryClient();
+  const client = createQueryClient(testApi);
   client.setDefaultOptions({ queries: { ...client.getDefaultOptions().queries, retry: false } });
   return render(
     <QueryClientProvider client={client}>

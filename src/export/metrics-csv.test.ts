@@ -1,12 +1,12 @@
 import {
   CURRENT_REPORT_ID,
-  domainSchema,
-  getJson,
-  reportSchema,
+  getDomain,
+  getReport,
   type Domain,
   type Report,
 } from '../api';
 import { analyseDomain } from '../progress';
+import { testApi } from '../testing/api-client';
 import { gdp, goodAirDays, keyProjectInvestment, metric, pm25 } from '../progress/test-fixtures';
 import { buildMetricsCsv, METRICS_CSV_HEADER, metricsCsvFileName, quoteCsvCell } from './metrics-csv';
 
@@ -194,9 +194,9 @@ describe('metricsCsvFileName', () => {
 
 describe('buildMetricsCsv on the report itself (through the mocked API)', () => {
   it('has one row per metric, 152, and the good-air-days row as analysed', async () => {
-    const fullReport = await getJson(`/reports/${CURRENT_REPORT_ID}`, reportSchema);
+    const fullReport = await getReport(testApi, CURRENT_REPORT_ID);
     const domains = await Promise.all(
-      fullReport.domains.map((d) => getJson(`/reports/${CURRENT_REPORT_ID}/domains/${d.id}`, domainSchema)),
+      fullReport.domains.map((d) => getDomain(testApi, CURRENT_REPORT_ID, d.id)),
     );
     const all = parseCsv(buildMetricsCsv(fullReport, domains.map(analyseDomain)).slice(1));
     expect(all).toHaveLength(1 + 152);

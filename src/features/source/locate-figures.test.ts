@@ -1,12 +1,12 @@
 import {
   CURRENT_REPORT_ID,
-  domainSchema,
-  getJson,
-  reportSchema,
-  reportSourceSchema,
+  getDomain,
+  getReport,
+  getReportSource,
   type Exclusion,
   type SourceParagraph,
 } from '../../api';
+import { testApi } from '../../testing/api-client';
 import { figureAnchorId, locateFigures, type LocatableMetric, type Segment } from './locate-figures';
 
 function paragraph(id: string, text: string, domainId?: string): SourceParagraph {
@@ -198,10 +198,10 @@ describe('figureAnchorId', () => {
 
 describe('locateFigures on the report itself (through the mocked API)', () => {
   it('places every one of the 152 metrics and every exclusion, each on its own characters', async () => {
-    const report = await getJson(`/reports/${CURRENT_REPORT_ID}`, reportSchema);
-    const source = await getJson(`/reports/${CURRENT_REPORT_ID}/source`, reportSourceSchema);
+    const report = await getReport(testApi, CURRENT_REPORT_ID);
+    const source = await getReportSource(testApi, CURRENT_REPORT_ID);
     const domains = await Promise.all(
-      report.domains.map((d) => getJson(`/reports/${CURRENT_REPORT_ID}/domains/${d.id}`, domainSchema)),
+      report.domains.map((d) => getDomain(testApi, CURRENT_REPORT_ID, d.id)),
     );
     const metrics = domains.flatMap((d) => d.metrics.map((m) => ({ domainId: d.id, metric: m })));
     expect(metrics).toHaveLength(152);

@@ -1,15 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
-import {
-  ELSEWHERE_CLASS,
-  hydrateQueries,
-  PLAIN_FRAME_ID,
-  PRERENDERED_STATE_ID,
-  resolveLazyRoutes,
-  showPlainFrame,
-  takePrerenderedOverview,
-  type PrerenderedOverview,
-} from './prerendered';
+import { ELSEWHERE_CLASS, PLAIN_FRAME_ID, PRERENDERED_STATE_ID } from './markers';
+import { hydrateQueries, resolveLazyRoutes, showPlainFrame, takePrerenderedOverview, type PrerenderedOverview } from './take-over';
 
 const state: PrerenderedOverview = {
   path: '/',

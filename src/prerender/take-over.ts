@@ -1,8 +1,11 @@
 import { hydrate, type DehydratedState, type QueryClient } from '@tanstack/react-query';
 import { matchRoutes, type HydrationState, type RouteObject } from 'react-router';
+import { ELSEWHERE_CLASS, isPrerenderedUrl, PLAIN_FRAME_ID, PRERENDERED_STATE_ID } from './markers';
+
+// In the browser: the app taking over the overview the demo build prerendered (render-overview.tsx).
 
 /**
- * What the demo build writes into index.html next to the prerendered overview (see prerender.tsx):
+ * What the demo build writes into index.html next to the prerendered overview:
  * the page the markup shows, the API answers it was drawn from, and the router's state. The browser
  * needs the same answers to take the markup over (hydrate) without drawing anything differently.
  */
@@ -12,14 +15,6 @@ export type PrerenderedOverview = {
   queries: DehydratedState;
   router: HydrationState;
 };
-
-export const PRERENDERED_STATE_ID = 'jindu-prerendered';
-/** The app frame without data, shown instead of the prerendered overview on every other URL. */
-export const PLAIN_FRAME_ID = 'jindu-frame';
-/** Set on <html> by index.html's inline script when the URL is not the prerendered one. */
-export const ELSEWHERE_CLASS = 'jindu-elsewhere';
-
-const withoutTrailingSlash = (path: string) => path.replace(/\/+$/, '') || '/';
 
 function isPrerenderedOverview(value: unknown): value is PrerenderedOverview {
   if (typeof value !== 'object' || value === null) return false;
@@ -49,8 +44,7 @@ export function takePrerenderedOverview(): PrerenderedOverview | undefined {
     return undefined;
   }
   if (!isPrerenderedOverview(state)) return undefined;
-  const here = withoutTrailingSlash(window.location.pathname);
-  return here === withoutTrailingSlash(state.path) && window.location.search === '' ? state : undefined;
+  return isPrerenderedUrl(window.location, state.path) ? state : undefined;
 }
 
 /**
