@@ -1,5 +1,6 @@
 export {
   MINUS,
+  formatAsOf,
   formatDate,
   formatFigure,
   formatFigureParts,
@@ -7,6 +8,8 @@ export {
   formatNumber,
   formatPct,
   formatPts,
+  formatRank,
+  formatShortAsOf,
   formatShortDate,
   formatStatedPct,
   formatTime,
@@ -14,6 +17,7 @@ export {
 } from './figures';
 export { formatCsvNumber } from './csv';
 export type {
+  AsOfLike,
   FigureFormatOptions,
   FigureLike,
   FigureParts,
