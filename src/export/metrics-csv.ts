@@ -1,5 +1,5 @@
 import type { Metric, Report } from '../api';
-import { formatCsvNumber, formatRank } from '../format';
+import { formatAssumedDateMark, formatCsvNumber, formatRank } from '../format';
 import { STATUS_META, type DomainProgress, type MetricProgress } from '../progress';
 
 // Every metric of the report with its analysis, as a CSV file a department head opens in Excel.
@@ -91,11 +91,6 @@ function targetKind(progress: MetricProgress): string {
   return `${period}(约数,由报告所列${from}推算${within})`;
 }
 
-/** Where the report states no date, the date column holds the assumed one and this says so. */
-function asOfNote(metric: Metric): string {
-  if (metric.asOfStated) return '';
-  return metric.asOfNote === undefined ? '未注明截至日期' : `${metric.asOfNote},未注明截至日期`;
-}
 
 function completionDecimals(progress: MetricProgress): number {
   return progress.completionApproximate === true ? 0 : 1;
@@ -119,7 +114,8 @@ function row(domain: DomainProgress, sectionTitle: string, progress: MetricProgr
     text(metric.unit),
     text(qualifierWord(metric)),
     text(metric.asOf),
-    text(asOfNote(metric)),
+    // Where the report states no date, 截至日期 holds the assumed one and this says so.
+    text(formatAssumedDateMark(metric)),
     // A derived target at the precision of its share (290, not 287.5); 目标类型 gives the range.
     number(progress.target?.value),
     text(targetKind(progress)),

@@ -1,5 +1,6 @@
 import {
   MINUS,
+  formatAssumedDateMark,
   formatAsOf,
   formatDate,
   formatFigure,
@@ -242,6 +243,8 @@ describe('dates and times', () => {
     expect(formatAsOf(meeting)).toBe('2017年6月27日(报告日期,未注明截至日期)');
     expect(formatShortAsOf(meeting)).toBe('6月27日(报告日期,未注明截至日期)');
     expect(formatAsOf({ asOf: '2017-05-31', asOfStated: false })).toBe('2017年5月31日(未注明截至日期)');
+    expect(formatAssumedDateMark(meeting)).toBe('报告日期,未注明截至日期');
+    expect(formatAssumedDateMark(stated)).toBe('');
   });
 
   it('rejects what is not a date', () => {

@@ -270,9 +270,14 @@ export interface AsOfLike {
   asOfNote?: string;
 }
 
-/** What goes beside a date the report does not state: "(报告日期,未注明截至日期)". */
+/** What is said of a date the report does not state: "报告日期,未注明截至日期"; "" for a stated one. */
+export function formatAssumedDateMark(fig: AsOfLike): string {
+  return fig.asOfStated ? '' : `${fig.asOfNote === undefined ? '' : `${fig.asOfNote},`}未注明截至日期`;
+}
+
 function assumedMark(fig: AsOfLike): string {
-  return fig.asOfStated ? '' : `(${fig.asOfNote === undefined ? '' : `${fig.asOfNote},`}未注明截至日期)`;
+  const mark = formatAssumedDateMark(fig);
+  return mark === '' ? '' : `(${mark})`;
 }
 
 /** The date a figure holds for, marked where the report does not state it: "2017年6月27日(报告日期,未注明截至日期)". */

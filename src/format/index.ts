@@ -1,5 +1,6 @@
 export {
   MINUS,
+  formatAssumedDateMark,
   formatAsOf,
   formatDate,
   formatFigure,

@@ -80,14 +80,15 @@ function ratePhrase(p: Progress): string {
 /**
  * As the report frames it, with the share beside it: "比目标值63微克/立方米高21微克/立方米(高33.3%)".
  */
-export function excessPhrase(p: Pick<Progress, 'metric' | 'excess' | 'excessPct'>, target: Target): string {
+export function excessPhrase(p: Pick<Progress, 'metric' | 'excess' | 'excessPct'>, target: Target, note?: string): string {
   const { metric } = p;
   const targetFig = exact(target.value, metric.unit);
   const by = exact(Math.abs(p.excess ?? metric.value - target.value), metric.unit);
   const pct = formatPct(Math.abs(p.excessPct ?? 0));
-  if (metric.value > target.value) return `比目标值${targetFig}高${by}(高${pct})`;
-  if (metric.value < target.value) return `比目标值${targetFig}低${by}(低${pct})`;
-  return `与目标值${targetFig}持平`;
+  const more = note === undefined ? '' : `,${note}`;
+  if (metric.value > target.value) return `比目标值${targetFig}高${by}(高${pct}${more})`;
+  if (metric.value < target.value) return `比目标值${targetFig}低${by}(低${pct}${more})`;
+  return `与目标值${targetFig}持平${note === undefined ? '' : `(${note})`}`;
 }
 
 function lowerPhrase(p: Progress, target: Target): string {

@@ -32,7 +32,7 @@ describe('metricFacts', () => {
   it('compares a lower-is-better average with its target and gives the rest-of-year ceiling', () => {
     const facts = factsOf(pm25);
     // "比目标值(63)高21微克/立方米", beside the share.
-    expect(facts['与目标']).toBe('比目标值63微克/立方米高21微克/立方米(高33.3%)(越低越好)');
+    expect(facts['与目标']).toBe('比目标值63微克/立方米高21微克/立方米(高33.3%,越低越好)');
     // "全市9个站点中排第1名(与郑纺机、岗李水库并列)"
     expect(facts['排名']).toBe('全市9个站点中与郑纺机、岗李水库并列第1');
     expect(facts['所需进度']).toBe('余下191天平均不超过43.9微克/立方米,全年方能达标');
@@ -55,7 +55,7 @@ describe('metricFacts', () => {
     expect(facts['年底预计']).toBeUndefined();
     // No date of its own: the report's, said to be assumed.
     expect(facts['数据截至']).toBe('2017年6月27日(报告日期,未注明截至日期)');
-    expect(facts['序时进度']).toBe('48.8%(截至6月27日(报告日期,未注明截至日期))');
+    expect(facts['序时进度']).toBe('48.8%(按6月27日计;报告日期,未注明截至日期)');
   });
 
   it('an approximate task and 突破 read as printed', () => {

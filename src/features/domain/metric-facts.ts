@@ -1,5 +1,16 @@
 import type { Metric, Qualifier } from '../../api';
-import { formatAsOf, formatFigure, formatNumber, formatPct, formatPts, formatRank, formatShortAsOf, formatStatedPct, roundTo } from '../../format';
+import {
+  formatAssumedDateMark,
+  formatAsOf,
+  formatFigure,
+  formatNumber,
+  formatPct,
+  formatPts,
+  formatRank,
+  formatShortDate,
+  formatStatedPct,
+  roundTo,
+} from '../../format';
 import {
   excessPhrase,
   pipelineText,
@@ -71,10 +82,16 @@ function projectionFact(p: MetricProgress): Fact | undefined {
 
 function comparisonFact(p: MetricProgress, metric: Metric): Fact | undefined {
   if (p.excessPct === undefined || metric.target === undefined) return undefined;
-  return { term: '与目标', detail: `${excessPhrase(p, metric.target)}(越低越好)` };
+  return { term: '与目标', detail: excessPhrase(p, metric.target, '越低越好') };
 }
 
 /** The gauge's target text, or for a derived target its precision: "年度计划约290万㎡(按报告所列8%推算,在270~310万㎡之间)". */
+/** "截至6月23日", or for a date the report does not state "按6月27日计;报告日期,未注明截至日期". */
+function paceDate(metric: Metric): string {
+  const mark = formatAssumedDateMark(metric);
+  return mark === '' ? `截至${formatShortDate(metric.asOf)}` : `按${formatShortDate(metric.asOf)}计;${mark}`;
+}
+
 function targetFact(p: MetricProgress, targetText: string | undefined): Fact | undefined {
   if (targetText === undefined || p.target === undefined) return undefined;
   const range = targetRangeText(p.target, p.metric.unit);
@@ -93,7 +110,7 @@ export function metricFacts(p: MetricProgress): Fact[] {
       : { term: '完成', detail: p.completionSource === 'reported' ? `${model.completionText}(报告所列)` : model.completionText },
     p.elapsedPct === undefined
       ? undefined
-      : { term: '序时进度', detail: `${formatPct(p.elapsedPct)}(截至${formatShortAsOf(metric)})` },
+      : { term: '序时进度', detail: `${formatPct(p.elapsedPct)}(${paceDate(metric)})` },
     p.gapPts === undefined ? undefined : { term: '与序时进度差距', detail: formatPts(p.gapPts) },
     comparisonFact(p, metric),
     requiredFact(p),
