@@ -1,6 +1,7 @@
-import { analyseMetric, toGaugeModel } from './index';
+import { analyseDomain, analyseMetric, toGaugeModel } from './index';
 import {
   canalSitePrep,
+  domain,
   gdp,
   goodAirDays,
   keyProjectInvestment,
@@ -9,6 +10,7 @@ import {
   pm25,
   resettlementReturns,
   resettlementStarts,
+  returnBatches,
   volunteers,
   wasteCleared,
 } from './test-fixtures';
@@ -110,6 +112,15 @@ describe('toGaugeModel', () => {
     });
     // "约23万㎡回迁,占全年总任务的8%": 287.5 from a share of one digit is about 290.
     expect(gauge(resettlementReturns)).toMatchObject({ centreText: '约23 / 约290 万㎡', targetText: '年度计划约290万㎡(推算)' });
+  });
+
+  it('a batch delivery names its batches, for the dial that stands alone and for aria', () => {
+    const [returns] = analyseDomain(domain('resettlement-housing', [resettlementReturns, ...returnBatches])).metrics;
+    if (returns === undefined) throw new Error('no analysis');
+    const g = toGaugeModel(returns);
+    expect(g.batchesText).toBe('分批完成,后续批次:已竣工验收待分配50万㎡、竣工前扫尾施工中65万㎡、主体已封顶150万㎡');
+    expect(g.ariaValueText).toContain(g.batchesText);
+    expect(gauge(goodAirDays).batchesText).toBeUndefined();
   });
 
   it('an approximate task keeps its 约, and the completion is about whole percent', () => {
