@@ -77,8 +77,6 @@ export function Gauge({ model, id, size = 'md' }: Props) {
         <span className="gauge__centre-text tabular">{model.centreText}</span>
         {model.targetText && <span className="gauge__target">{model.targetText}</span>}
         <StatusBadge status={model.status} size={size === 'lg' ? 'lg' : 'md'} />
-        {/* The wall's dials (lg) stand alone; elsewhere a talking point beside the dial says this. */}
-        {model.batchesText && size === 'lg' && <span className="gauge__batches">{model.batchesText}</span>}
       </div>
     </figure>
   );

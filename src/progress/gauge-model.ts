@@ -45,11 +45,6 @@ export interface GaugeModel {
   ariaValueText: string;
   /** "66 / 190 天"; a plain figure shows just itself. */
   centreText: string;
-  /**
-   * A batch delivery's batches on their way, instead of a pace to extrapolate: "分批完成,后续批次:
-   * 已竣工验收待分配50万㎡、…". Also in ariaValueText.
-   */
-  batchesText?: string;
 }
 
 const clampPct = (x: number): number => Math.min(100, Math.max(0, x));
@@ -122,13 +117,13 @@ export function toGaugeModel(p: MetricProgress): GaugeModel {
     const paceText = p.elapsedPct === undefined ? [] : [`序时进度${formatPct(p.elapsedPct)}`];
     if (target !== undefined) {
       const centreText = centre(p, figure.prefix);
+      // A batch delivery's batches on their way, instead of a pace to extrapolate.
       const stages = pipelineText(p);
-      const batches = stages === undefined ? {} : { batchesText: `分批完成,后续批次:${stages}` };
+      const batches = stages === undefined ? [] : [`分批完成,后续批次:${stages}`];
       return {
         ...common,
         ...withTarget,
         ...pace,
-        ...batches,
         kind: 'progress',
         min: 0,
         // aria-valuenow may not exceed aria-valuemax: a surpassed target widens the range.
@@ -136,9 +131,7 @@ export function toGaugeModel(p: MetricProgress): GaugeModel {
         value: metric.value,
         fillPct: clampPct(p.completionPct),
         completionText,
-        ariaValueText: [centreText, `完成${completionText}`, ...paceText, meta.label, ...Object.values(batches)].join(
-          ARIA_SEPARATOR,
-        ),
+        ariaValueText: [centreText, `完成${completionText}`, ...paceText, meta.label, ...batches].join(ARIA_SEPARATOR),
         centreText,
       };
     }
