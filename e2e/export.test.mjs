@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { gotoApp, gotoQuietPage, launch, screenshot, withPage } from './support/browser.mjs';
 
-const HEADER = ['领域', '部分', '指标', '数值', '单位', '限定词', '截至日期', '目标', '目标类型', '完成率', '序时进度', '差距(百分点)', '状态', '同比', '排名', '原文'];
+const HEADER = ['领域', '部分', '指标', '数值', '单位', '限定词', '截至日期', '日期说明', '目标', '目标类型', '完成率', '序时进度', '差距(百分点)', '状态', '同比', '排名', '原文'];
 
 let browser;
 before(async () => {
@@ -99,7 +99,7 @@ describe('CSV export', () => {
         const rows = parseCsv(text);
         assert.deepEqual(rows[0], HEADER);
         const expected = await metricCountFromApi(context);
-        assert.equal(expected, 152);
+        assert.equal(expected, 153);
         assert.equal(rows.length - 1, expected, 'one row per metric');
         assert.ok(rows.every((r) => r.length === HEADER.length), 'every row is as wide as the header');
 
@@ -118,7 +118,7 @@ describe('CSV export', () => {
           }
         }
 
-        await page.getByRole('status').filter({ hasText: '已导出152项指标' }).waitFor();
+        await page.getByRole('status').filter({ hasText: '已导出153项指标' }).waitFor();
         if (route === '/') await screenshot(page, 'export-overview');
         assert.deepEqual(problems, []);
       });

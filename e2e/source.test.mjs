@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, formatViolations, gotoApp, launch, screenshot, subPathUrl, withPage } from './support/browser.mjs';
 
-const TOTAL_METRICS = 152;
+const TOTAL_METRICS = 153;
 const GOOD_AIR = 'fig-air-pollution-good-air-days';
 
 let browser;

@@ -86,6 +86,7 @@ describe('the API client', () => {
               unit: '亿元',
               qualifier: 'exact',
               asOf: '2017-06-27',
+              asOfStated: false,
               direction: 'higher',
               source: { quote: 'x', figure: 'x' },
             },

@@ -23,8 +23,8 @@ const isoDate = z.string().check(
   }, 'not a calendar date'),
 );
 
-/** 余/多 more-than, 近 nearly, 约 about, 以上 at-least, or a plain figure. */
-export const qualifierSchema = z.enum(['exact', 'more-than', 'nearly', 'about', 'at-least']);
+/** 余/多 more-than, 近 nearly, 约 about, 以上 at-least, 突破 passes, or a plain figure. */
+export const qualifierSchema = z.enum(['exact', 'more-than', 'nearly', 'about', 'at-least', 'passes']);
 export type Qualifier = z.infer<typeof qualifierSchema>;
 
 /** Which way is better: more good-air days (higher), less PM2.5 (lower), or a plain count (neutral). */
@@ -35,8 +35,19 @@ export const targetSchema = z.object({
   value: z.number(),
   /** `year`: due by 31 December; `task`: a fixed amount of work with no stated deadline. */
   period: z.enum(['year', 'task']),
-  /** `derived` targets are computed from a stated share (94.3亿元 = 48.7% → 193.6亿元), never printed. */
-  basis: z.enum(['stated', 'derived']),
+  /**
+   * `stated`: printed as a target ("全年目标(190)"). `derived`: computed from a stated share (94.3亿元 =
+   * 48.7% → 193.6亿元), never printed, and only as precise as that share. `approximate`: a size the
+   * report gives as approximate and the data uses as the task ("剩余段约188万平方米"); `qualifier` keeps its 约.
+   */
+  basis: z.enum(['stated', 'derived', 'approximate']),
+  /** The target's own qualifier as printed (约188万平方米 → `about`); absent for a plain figure. */
+  qualifier: z.optional(qualifierSchema),
+  /**
+   * The distance to the target as the report itself prints it, in the metric's unit: "比目标值(63)高
+   * 21微克/立方米" → 21, "距离全年目标(190)还有124天的差距" → 124.
+   */
+  statedGap: z.optional(z.number()),
 });
 export type Target = z.infer<typeof targetSchema>;
 
@@ -44,6 +55,13 @@ export const rankSchema = z.object({
   position: z.number().check(z.int(), z.positive()),
   /** Who it is ranked among, in the report's words: "市内六区", "全市9个站点". */
   scope: z.string().check(z.minLength(1)),
+  /** Who shares the position, in the report's words ("与郑纺机、岗李水库并列" → both): a tie stays a tie. */
+  tiedWith: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
+  /**
+   * What is ranked, where the report ranks more than the metric itself: "省市重点项目完成投资、开工率
+   * 市内六区第1" ranks both 完成投资 and 开工率 → "完成投资、开工率".
+   */
+  subject: z.optional(z.string().check(z.minLength(1))),
 });
 export type Rank = z.infer<typeof rankSchema>;
 
@@ -62,8 +80,29 @@ export const metricSchema = z.object({
   unit: z.string(),
   qualifier: qualifierSchema,
   asOf: isoDate,
+  /**
+   * `false` when the report gives no date for the figure and `asOf` was inferred; the app then says
+   * so (未注明截至日期) wherever it shows the date.
+   */
+  asOfStated: z.boolean(),
+  /**
+   * How an inferred `asOf` was arrived at, in words shown beside the date: "报告日期", or the context
+   * it was read from ("同段为“1~5月份”投资统计").
+   */
+  asOfNote: z.optional(z.string().check(z.minLength(1))),
   direction: directionSchema,
   target: z.optional(targetSchema),
+  /**
+   * `false` where a straight-line projection to the year end would mislead: quantities delivered in
+   * batches (回迁面积: whole buildings are handed over at once). Absent: a projection applies.
+   */
+  projection: z.optional(z.boolean()),
+  /**
+   * Ids of the metrics (same domain) that are the later stages of the same work, nearest to delivery
+   * first: shown beside a batch-delivered figure instead of a projection (回迁: 50万㎡ 已完成竣工验收待分配,
+   * 65万㎡ 竣工前扫尾, 150万㎡ 主体已封顶).
+   */
+  pipeline: z.optional(z.array(kebabId)),
   reportedProgressPct: z.optional(z.number()),
   yoyPct: z.optional(z.number()),
   rank: z.optional(rankSchema),

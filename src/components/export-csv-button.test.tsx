@@ -86,8 +86,8 @@ describe('ExportCsvButton', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     expect(text.startsWith('\uFEFF领域,部分,指标')).toBe(true);
-    expect(text).toContain('大气污染防治,靠抓手 见成效,优良天数,66,天,,2017-06-23,190,年度目标,34.7,47.7,-13.0,滞后');
-    expect(await screen.findByRole('status')).toHaveTextContent('已导出152项指标');
+    expect(text).toContain('大气污染防治,靠抓手 见成效,优良天数,66,天,,2017-06-23,,190,年度目标,34.7,47.7,-13.0,滞后');
+    expect(await screen.findByRole('status')).toHaveTextContent('已导出153项指标');
     // No link is left behind in the page.
     expect(document.querySelector('a[download]')).toBeNull();
 

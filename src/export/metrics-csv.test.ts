@@ -69,11 +69,7 @@ const air: Domain = {
   milestones: [],
   metrics: [
     { ...goodAirDays, source: { quote: '共完成优良天气66天,距离全年目标(190)还有124天的差距', figure: '66天' } },
-    {
-      ...pm25,
-      rank: { position: 1, scope: '全市9个站点' },
-      source: { quote: 'PM2.5年累积浓度84微克/立方米', figure: '84微克/立方米' },
-    },
+    { ...pm25, source: { quote: 'PM2.5年累积浓度84微克/立方米', figure: '84微克/立方米' } },
   ],
 };
 
@@ -124,6 +120,7 @@ describe('buildMetricsCsv', () => {
       单位: '天',
       限定词: '',
       截至日期: '2017-06-23',
+      日期说明: '',
       目标: '190',
       目标类型: '年度目标',
       完成率: '34.7',
@@ -147,7 +144,8 @@ describe('buildMetricsCsv', () => {
   it('writes year-on-year growth, rank and the status of a lower-is-better average', () => {
     expect(record(rows, '地区生产总值')['同比']).toBe('7.5');
     const pm = record(rows, 'PM2.5累积浓度');
-    expect(pm['排名']).toBe('全市9个站点第1');
+    // "全市9个站点中排第1名(与郑纺机、岗李水库并列)"
+    expect(pm['排名']).toBe('全市9个站点中与郑纺机、岗李水库并列第1');
     expect(pm['状态']).toBe('严重滞后');
     expect(pm['差距(百分点)']).toBe('');
     expect(pm['序时进度']).toBe('');
@@ -193,17 +191,27 @@ describe('metricsCsvFileName', () => {
 });
 
 describe('buildMetricsCsv on the report itself (through the mocked API)', () => {
-  it('has one row per metric, 152, and the good-air-days row as analysed', async () => {
+  it('has one row per metric, 153, and the good-air-days row as analysed', async () => {
     const fullReport = await getReport(testApi, CURRENT_REPORT_ID);
     const domains = await Promise.all(
       fullReport.domains.map((d) => getDomain(testApi, CURRENT_REPORT_ID, d.id)),
     );
     const all = parseCsv(buildMetricsCsv(fullReport, domains.map(analyseDomain)).slice(1));
-    expect(all).toHaveLength(1 + 152);
+    expect(all).toHaveLength(1 + 153);
     const goodAir = record(all, '优良天数');
     expect([goodAir['数值'], goodAir['单位'], goodAir['目标'], goodAir['完成率'], goodAir['序时进度'], goodAir['差距(百分点)'], goodAir['状态']]).toEqual(
       ['66', '天', '190', '34.7', '47.7', '-13.0', '滞后'],
     );
+    // A date the report does not state says so: "目前,全区注册志愿者达8万余人".
+    expect(record(all, '注册志愿者')).toMatchObject({ 截至日期: '2017-06-27', 日期说明: '报告日期,未注明截至日期' });
+    expect(record(all, '重大项目完成投资')).toMatchObject({ 截至日期: '2017-05-31', 日期说明: '同段投资统计为“1~5月份”,未注明截至日期' });
+    // "约23万㎡回迁,占全年总任务的8%": the derived target at the precision of 8%, with its range.
+    expect(record(all, '回迁面积')).toMatchObject({ 目标: '290', 目标类型: '年度目标(约数,由报告所列占比8%推算,在270~310之间)' });
+    // "剩余段约188万平方米": an approximate task, so about 29%.
+    expect(record(all, '场地整理')).toMatchObject({ 目标: '188', 目标类型: '任务总量(约数)', 完成率: '29' });
+    // "突破1000项", "全区150个亿元以上…": qualifiers and ranks as printed.
+    expect(record(all, '第一批专利资助')['限定词']).toBe('突破');
+    expect(record(all, '省市重点项目投资')['排名']).toBe('完成投资、开工率市内六区第1');
     // No number anywhere is grouped or uses the typographic minus.
     for (const r of all.slice(1)) {
       for (const name of ['数值', '目标', '完成率', '序时进度', '差距(百分点)', '同比'] as const) {

@@ -1,5 +1,5 @@
-import type { Metric, Report, Target } from '../api';
-import { formatCsvNumber } from '../format';
+import type { Metric, Report } from '../api';
+import { formatAssumedDateMark, formatCsvNumber, formatRank } from '../format';
 import { STATUS_META, type DomainProgress, type MetricProgress } from '../progress';
 
 // Every metric of the report with its analysis, as a CSV file a department head opens in Excel.
@@ -14,6 +14,7 @@ export const METRICS_CSV_HEADER = [
   '单位',
   '限定词',
   '截至日期',
+  '日期说明',
   '目标',
   '目标类型',
   '完成率',
@@ -56,7 +57,7 @@ export function quoteCsvCell(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
-const MORE_THAN_WORDS = ['突破', '余', '多'] as const;
+const MORE_THAN_WORDS = ['余', '多'] as const;
 
 /** The qualifier as the report's own word, taken from the printed figure where it shows which. */
 function qualifierWord(metric: Metric): string {
@@ -69,15 +70,30 @@ function qualifierWord(metric: Metric): string {
       return '约';
     case 'at-least':
       return '以上';
+    case 'passes':
+      return '突破';
     case 'more-than':
       return MORE_THAN_WORDS.find((word) => metric.source.figure.includes(word)) ?? '余';
   }
 }
 
-function targetKind(target: Target | undefined): string {
-  if (target === undefined) return '';
+/** What kind of target, and how precise: a derived one gives the share and the range it allows. */
+function targetKind(progress: MetricProgress): string {
+  const { metric, target: reading } = progress;
+  const target = metric.target;
+  if (target === undefined || reading === undefined) return '';
   const period = target.period === 'year' ? '年度目标' : '任务总量';
-  return target.basis === 'derived' ? `${period}(由报告所列占比推算)` : period;
+  if (target.basis === 'approximate') return `${period}(约数)`;
+  if (target.basis === 'stated') return period;
+  const { range, fromPct } = reading;
+  const from = fromPct === undefined ? '占比' : `占比${formatCsvNumber(fromPct)}%`;
+  const within = range === undefined ? '' : `,在${formatCsvNumber(range.low)}~${formatCsvNumber(range.high)}之间`;
+  return `${period}(约数,由报告所列${from}推算${within})`;
+}
+
+
+function completionDecimals(progress: MetricProgress): number {
+  return progress.completionApproximate === true ? 0 : 1;
 }
 
 function completion(progress: MetricProgress): string {
@@ -85,7 +101,7 @@ function completion(progress: MetricProgress): string {
   // The report's own share keeps its printed decimals (83.36); a computed one has one decimal.
   return progress.completionSource === 'reported'
     ? number(progress.completionPct)
-    : number(progress.completionPct, 1);
+    : number(progress.completionPct, completionDecimals(progress));
 }
 
 function row(domain: DomainProgress, sectionTitle: string, progress: MetricProgress): string[] {
@@ -98,14 +114,17 @@ function row(domain: DomainProgress, sectionTitle: string, progress: MetricProgr
     text(metric.unit),
     text(qualifierWord(metric)),
     text(metric.asOf),
-    number(metric.target?.value),
-    text(targetKind(metric.target)),
+    // Where the report states no date, 截至日期 holds the assumed one and this says so.
+    text(formatAssumedDateMark(metric)),
+    // A derived target at the precision of its share (290, not 287.5); 目标类型 gives the range.
+    number(progress.target?.value),
+    text(targetKind(progress)),
     completion(progress),
     number(progress.elapsedPct, 1),
     number(progress.gapPts, 1),
     text(STATUS_META[progress.status].label),
     number(metric.yoyPct),
-    text(metric.rank ? `${metric.rank.scope}第${metric.rank.position}` : undefined),
+    text(metric.rank ? formatRank(metric.rank) : undefined),
     text(metric.source.quote),
   ];
 }

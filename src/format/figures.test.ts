@@ -1,5 +1,7 @@
 import {
   MINUS,
+  formatAssumedDateMark,
+  formatAsOf,
   formatDate,
   formatFigure,
   formatFigureParts,
@@ -8,6 +10,8 @@ import {
   type NumberFormatOptions,
   formatPct,
   formatPts,
+  formatRank,
+  formatShortAsOf,
   formatShortDate,
   formatStatedPct,
   formatTime,
@@ -94,6 +98,12 @@ describe('formatFigure', () => {
     expect(formatFigure(fig(175, '吨', 'about'))).toBe('约175吨');
     expect(formatFigure(fig(68.33, '亿元', 'about'))).toBe('约68.33亿元');
     expect(formatFigure(fig(167, '万㎡', 'about'))).toBe('约167万㎡');
+  });
+
+  it('prints 突破 as printed, before the number, never as 余 ("2017年第一批专利资助突破1000项")', () => {
+    expect(formatFigure(fig(1000, '项', 'passes', '突破1000项'))).toBe('突破1,000项');
+    expect(formatFigureParts(fig(1000, '项', 'passes'))).toMatchObject({ prefix: '突破', number: '1,000', suffix: '', unit: '项' });
+    expect(formatFigure(fig(1000, '项', 'passes'))).not.toContain('余');
   });
 
   it('puts 以上 after the unit', () => {
@@ -203,6 +213,19 @@ describe('roundTo', () => {
   });
 });
 
+describe('formatRank', () => {
+  it('keeps a tie a tie: "全市9个站点中排第1名(与郑纺机、岗李水库并列)"', () => {
+    expect(formatRank({ position: 1, scope: '全市9个站点', tiedWith: ['郑纺机', '岗李水库'] })).toBe(
+      '全市9个站点中与郑纺机、岗李水库并列第1',
+    );
+  });
+
+  it('says what is ranked when it is more than the metric: "完成投资、开工率市内六区第1"', () => {
+    expect(formatRank({ position: 1, scope: '市内六区', subject: '完成投资、开工率' })).toBe('完成投资、开工率市内六区第1');
+    expect(formatRank({ position: 1, scope: '全市各区' })).toBe('全市各区第1');
+  });
+});
+
 describe('dates and times', () => {
   it('formats ISO dates without a time zone', () => {
     expect(formatDate('2017-06-23')).toBe('2017年6月23日');
@@ -210,6 +233,18 @@ describe('dates and times', () => {
     expect(formatDate('2017-12-31')).toBe('2017年12月31日');
     expect(formatShortDate('2017-06-23')).toBe('6月23日');
     expect(formatShortDate('2017-05-31')).toBe('5月31日');
+  });
+
+  it('marks a date the report does not state as assumed, with how it was inferred', () => {
+    const stated = { asOf: '2017-06-23', asOfStated: true };
+    expect(formatAsOf(stated)).toBe('2017年6月23日');
+    expect(formatShortAsOf(stated)).toBe('6月23日');
+    const meeting = { asOf: '2017-06-27', asOfStated: false, asOfNote: '报告日期' };
+    expect(formatAsOf(meeting)).toBe('2017年6月27日(报告日期,未注明截至日期)');
+    expect(formatShortAsOf(meeting)).toBe('6月27日(报告日期,未注明截至日期)');
+    expect(formatAsOf({ asOf: '2017-05-31', asOfStated: false })).toBe('2017年5月31日(未注明截至日期)');
+    expect(formatAssumedDateMark(meeting)).toBe('报告日期,未注明截至日期');
+    expect(formatAssumedDateMark(stated)).toBe('');
   });
 
   it('rejects what is not a date', () => {

@@ -1,4 +1,4 @@
-import type { Qualifier } from '../api/schemas';
+import type { Qualifier, Rank } from '../api/schemas';
 
 // The one place the UI turns numbers into text. Figures from the report keep the precision they were
 // printed with (a reader compares them with the paper); computed shares get one decimal.
@@ -137,7 +137,7 @@ export interface FigureLike {
  * (prefix, number, suffix, unit, postfix) the parts give `text`.
  */
 export interface FigureParts {
-  /** 近 / 约, or "". */
+  /** 近 / 约 / 突破, or "". */
   prefix: string;
   number: string;
   /** What follows the number before the unit: 余/多, or the magnitude with it ("万余" in "9万余人"). */
@@ -199,6 +199,10 @@ export function formatFigureParts(fig: FigureLike, opts: FigureFormatOptions = {
     case 'about':
       prefix = '约';
       break;
+    case 'passes':
+      // "突破1000项": past the mark, not "1000余项" (more than it by some amount).
+      prefix = '突破';
+      break;
     case 'at-least':
       postfix = '以上';
       break;
@@ -217,9 +221,22 @@ export function formatFigureParts(fig: FigureLike, opts: FigureFormatOptions = {
   return { prefix, number, suffix, unit, postfix, text: `${prefix}${number}${suffix}${unit}${postfix}` };
 }
 
-/** A figure as a Chinese reader expects it: "近55万平方米", "约175吨", "85%以上", "200余人", "9万余人". */
+/** A figure as a Chinese reader expects it: "近55万平方米", "约175吨", "85%以上", "200余人", "突破1,000项". */
 export function formatFigure(fig: FigureLike, opts: FigureFormatOptions = {}): string {
   return formatFigureParts(fig, opts).text;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Ranks
+
+/**
+ * A rank as the report states it, ties and all: "市内六区第1", "全市9个站点中与郑纺机、岗李水库并列第1",
+ * and with what it ranks where that is more than the metric: "完成投资、开工率市内六区第1".
+ */
+export function formatRank(rank: Rank): string {
+  const position = formatNumber(rank.position);
+  const tied = rank.tiedWith === undefined ? '' : `中与${rank.tiedWith.join('、')}并列`;
+  return `${rank.subject ?? ''}${rank.scope}${tied}第${position}`;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -244,6 +261,33 @@ export function formatDate(iso: string): string {
 export function formatShortDate(iso: string): string {
   const [, m, d] = dateParts(iso);
   return `${m}月${d}日`;
+}
+
+/** Just what showing a figure's date needs; a contract `Metric` fits. */
+export interface AsOfLike {
+  asOf: string;
+  asOfStated: boolean;
+  asOfNote?: string;
+}
+
+/** What is said of a date the report does not state: "报告日期,未注明截至日期"; "" for a stated one. */
+export function formatAssumedDateMark(fig: AsOfLike): string {
+  return fig.asOfStated ? '' : `${fig.asOfNote === undefined ? '' : `${fig.asOfNote},`}未注明截至日期`;
+}
+
+function assumedMark(fig: AsOfLike): string {
+  const mark = formatAssumedDateMark(fig);
+  return mark === '' ? '' : `(${mark})`;
+}
+
+/** The date a figure holds for, marked where the report does not state it: "2017年6月27日(报告日期,未注明截至日期)". */
+export function formatAsOf(fig: AsOfLike): string {
+  return `${formatDate(fig.asOf)}${assumedMark(fig)}`;
+}
+
+/** The same, short: "6月23日", "6月27日(报告日期,未注明截至日期)". */
+export function formatShortAsOf(fig: AsOfLike): string {
+  return `${formatShortDate(fig.asOf)}${assumedMark(fig)}`;
 }
 
 /** Local wall-clock time "HH:MM": the clock on the wall display is read by people in the room. */

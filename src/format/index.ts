@@ -1,5 +1,7 @@
 export {
   MINUS,
+  formatAssumedDateMark,
+  formatAsOf,
   formatDate,
   formatFigure,
   formatFigureParts,
@@ -7,6 +9,8 @@ export {
   formatNumber,
   formatPct,
   formatPts,
+  formatRank,
+  formatShortAsOf,
   formatShortDate,
   formatStatedPct,
   formatTime,
@@ -14,6 +18,7 @@ export {
 } from './figures';
 export { formatCsvNumber } from './csv';
 export type {
+  AsOfLike,
   FigureFormatOptions,
   FigureLike,
   FigureParts,

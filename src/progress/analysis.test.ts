@@ -6,18 +6,22 @@ import {
   classifyGap,
   elapsedAtReportDate,
   elapsedShare,
+  readTarget,
   sortDomainsByUrgency,
   totalCounts,
 } from './index';
 import {
+  canalSitePrep,
   domain,
   gdp,
   goodAirDays,
   keyProjectInvestment,
+  majorProjects,
   metric,
   pm25,
   resettlementReturns,
   resettlementStarts,
+  returnBatches,
   volunteers,
   wasteCleared,
   wasteInsideRing,
@@ -143,6 +147,17 @@ describe('analyseMetric: higher-is-better yearly targets', () => {
     expect(p.status).toBe('far-behind');
   });
 
+  it('projects no year end for a batch delivery, and resolves the batches within the domain', () => {
+    // "约23万㎡回迁,占全年总任务的8%" with 50/65/150万㎡ on the way: the first half's line says nothing.
+    const [returns] = analyseDomain(domain('resettlement-housing', [resettlementReturns, ...returnBatches])).metrics;
+    expect(returns?.straightLine).toBe(false);
+    expect(returns?.projection).toBeUndefined();
+    expect(returns?.pipeline?.map((m) => m.value)).toEqual([50, 65, 150]);
+    expect(analyseMetric(goodAirDays)).toMatchObject({ straightLine: true, projection: { projectedPct: 72.9 } });
+    // On its own, a metric cannot see its domain: no batches, still no projection.
+    expect(analyseMetric(resettlementReturns).pipeline).toBeUndefined();
+  });
+
   it('is complete at 100%, computed or reported, whatever the pace', () => {
     const done = analyseMetric(metric({ id: 'a', label: 'A', value: 190, unit: '天', target: { value: 190, period: 'year', basis: 'stated' } }));
     expect(done.status).toBe('complete');
@@ -194,10 +209,50 @@ describe('analyseMetric: higher-is-better yearly targets', () => {
   });
 });
 
+describe('targets at the precision of their source', () => {
+  it('a stated target is exact', () => {
+    expect(readTarget(goodAirDays)).toEqual({ value: 190, approximate: false });
+  });
+
+  it('a target derived from a share is rounded to what the share’s rounding leaves certain', () => {
+    // "占全年总任务的8%": 7.5–8.5% of the year → 270.6–306.7万㎡ → about 290.
+    expect(readTarget(resettlementReturns)).toEqual({
+      value: 290,
+      approximate: true,
+      digits: -1,
+      range: { low: 270, high: 310 },
+      fromPct: 8,
+    });
+    // "56%" → 295.6–300.9 → about 298; "36%" → 465.8–478.9 → about 472; "48.7%" → 193.4–193.8.
+    expect(readTarget(resettlementStarts)).toMatchObject({ value: 298, digits: 0, range: { low: 295, high: 301 } });
+    expect(readTarget(majorProjects)).toMatchObject({ value: 472, digits: 0, range: { low: 465, high: 479 } });
+    expect(readTarget(keyProjectInvestment)).toMatchObject({ value: 193.6, digits: 1, range: { low: 193.4, high: 193.9 } });
+  });
+
+  it('what is left of a derived target is as precise as the target: 约270, not 264.5', () => {
+    expect(analyseMetric(resettlementReturns).requiredRate).toMatchObject({ remaining: 270, approximate: true });
+    expect(analyseMetric(goodAirDays).requiredRate).toMatchObject({ remaining: 124, approximate: false });
+  });
+
+  it('an approximate task: completion in whole percent, marked approximate', () => {
+    // 近55 of 约188万平方米 = 29.26…%: "约29%".
+    expect(analyseMetric(canalSitePrep)).toMatchObject({
+      status: 'in-progress',
+      completionPct: 29,
+      completionSource: 'computed',
+      completionApproximate: true,
+      target: { value: 188, approximate: true },
+    });
+    expect(analyseMetric(wasteCleared).completionApproximate).toBeUndefined();
+  });
+});
+
 describe('analyseMetric: lower-is-better', () => {
   it('PM2.5 84 against 63 is 33.3% over, far behind, and needs 43.9 for the rest of the year', () => {
     const p = analyseMetric(pm25);
     expect(p.excessPct).toBe(33.3);
+    // "比目标值(63)高21微克/立方米": the report's own gap.
+    expect(p.excess).toBe(21);
     expect(p.status).toBe('far-behind');
     expect(roundTo(p.requiredAverage ?? Number.NaN, 1)).toBe(43.9);
     expect(p.completionPct).toBeUndefined();

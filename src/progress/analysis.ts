@@ -1,9 +1,18 @@
 import type { Domain, Metric, ReportSummary, Target } from '../api/schemas';
 import { roundTo } from '../format';
 import { compareStatus, emptyCounts, STATUSES } from './status';
+import { readTarget, roundToDigits } from './target-reading';
 import { talkingPoint } from './talking-points';
 import { DAY_UNIT, THRESHOLDS } from './thresholds';
-import type { ElapsedShare, MetricProgress, Projection, RequiredRate, Status, StatusCounts } from './types';
+import type {
+  ElapsedShare,
+  MetricProgress,
+  Projection,
+  RequiredRate,
+  Status,
+  StatusCounts,
+  TargetReading,
+} from './types';
 
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -59,27 +68,39 @@ interface Completion {
   raw: number;
   shown: number;
   source: 'reported' | 'computed';
+  approximate: boolean;
 }
 
 function completionOf(metric: Metric, target: Target | undefined): Completion | undefined {
   if (metric.reportedProgressPct !== undefined) {
     // The report's own share is authoritative and is printed as the report printed it.
-    return { raw: metric.reportedProgressPct, shown: metric.reportedProgressPct, source: 'reported' };
+    return { raw: metric.reportedProgressPct, shown: metric.reportedProgressPct, source: 'reported', approximate: false };
   }
   if (target === undefined) return undefined;
   const raw = target.value === 0 ? (metric.value >= 0 ? 100 : 0) : (metric.value / target.value) * 100;
+  // Of "约188万平方米", 近55万 is about 29%: a decimal would claim what the size does not have.
+  const approximate = target.basis !== 'stated';
+  const decimals = approximate ? THRESHOLDS.approximatePctDecimals : THRESHOLDS.pctDecimals;
+  const finest = 10 ** -decimals;
   // 99.96% must not print as "100.0%" beside a status that says it is not complete.
-  const shown = raw < THRESHOLDS.completePct ? Math.min(roundPct(raw), THRESHOLDS.completePct - 0.1) : roundPct(raw);
-  return { raw, shown, source: 'computed' };
+  const rounded = roundTo(raw, decimals);
+  const shown = raw < THRESHOLDS.completePct ? Math.min(rounded, THRESHOLDS.completePct - finest) : rounded;
+  return { raw, shown, source: 'computed', approximate };
 }
 
 type Analysed = Omit<MetricProgress, 'talkingPoint'>;
 
-function analyseLowerIsBetter(metric: Metric, target: Target, elapsed: ElapsedShare): Analysed {
+type Shared = Pick<Analysed, 'metric' | 'elapsed' | 'straightLine' | 'target' | 'pipeline'>;
+
+function analyseLowerIsBetter(shared: Shared, target: Target): Analysed {
+  const { metric, elapsed } = shared;
   const excessPct = target.value === 0 ? 0 : roundPct(((metric.value - target.value) / target.value) * 100);
+  // The report's own distance where it printed one ("高21微克/立方米"), signed like the excess.
+  const difference = metric.value - target.value;
+  const excess = target.statedGap === undefined ? difference : Math.sign(difference) * target.statedGap;
   // A value over the target by less than the printed precision is still over it.
   const status = metric.value <= target.value ? 'on-track' : classifyExcess(Math.max(excessPct, 0.1));
-  const out: Analysed = { metric, status, elapsed, excessPct };
+  const out: Analysed = { ...shared, status, excessPct, excess };
   if (target.period === 'year' && elapsed.remainingDays > 0) {
     out.requiredAverage =
       (target.value * elapsed.daysInYear - metric.value * elapsed.elapsedDays) / elapsed.remainingDays;
@@ -87,14 +108,17 @@ function analyseLowerIsBetter(metric: Metric, target: Target, elapsed: ElapsedSh
   return out;
 }
 
-function requiredRate(metric: Metric, target: Target, elapsed: ElapsedShare): RequiredRate | undefined {
-  const remaining = target.value - metric.value;
-  if (remaining <= 0 || elapsed.remainingDays <= 0) return undefined;
+function requiredRate(metric: Metric, target: TargetReading, elapsed: ElapsedShare): RequiredRate | undefined {
+  // From a derived target, what is left is as imprecise as the target: 约290 − 约23 → 约270.
+  const exact = target.value - metric.value;
+  const remaining = target.digits === undefined ? exact : roundToDigits(exact, target.digits);
+  if (exact <= 0 || remaining <= 0 || elapsed.remainingDays <= 0) return undefined;
   const daysPerMonth = elapsed.daysInYear / 12;
   const perDay = remaining / elapsed.remainingDays;
   const achievedPerDay = metric.value / elapsed.elapsedDays;
   const rate: RequiredRate = {
     remaining,
+    approximate: target.approximate,
     remainingDays: elapsed.remainingDays,
     perDay,
     perMonth: perDay * daysPerMonth,
@@ -108,24 +132,42 @@ function requiredRate(metric: Metric, target: Target, elapsed: ElapsedShare): Re
   return rate;
 }
 
-function projection(target: Target, completion: Completion, elapsed: ElapsedShare): Projection {
+function projection(target: TargetReading, completion: Completion, elapsed: ElapsedShare): Projection {
   // Projected from the completion share, so a reported share stays authoritative here too.
   const projectedPct = (completion.raw / elapsed.pct) * 100;
-  return { value: (target.value * projectedPct) / 100, projectedPct: roundPct(projectedPct) };
+  const value = (target.value * projectedPct) / 100;
+  return {
+    value: target.digits === undefined ? value : roundToDigits(value, target.digits),
+    projectedPct: roundPct(projectedPct),
+  };
 }
 
-function analyse(metric: Metric): Analysed {
+function analyse(metric: Metric, siblings: readonly Metric[]): Analysed {
   const elapsed = elapsedShare(metric.asOf);
   const { target } = metric;
-  if (target !== undefined && metric.direction === 'lower') return analyseLowerIsBetter(metric, target, elapsed);
+  const reading = readTarget(metric);
+  const stages = (metric.pipeline ?? []).flatMap((id) => siblings.filter((m) => m.id === id));
+  const base: Shared = {
+    metric,
+    elapsed,
+    straightLine: metric.projection !== false,
+    ...(reading === undefined ? {} : { target: reading }),
+    ...(stages.length === 0 ? {} : { pipeline: stages }),
+  };
+  if (target !== undefined && metric.direction === 'lower') return analyseLowerIsBetter(base, target);
 
   const completion = completionOf(metric, target);
-  if (completion === undefined) return { metric, status: 'no-target', elapsed };
+  if (completion === undefined) return { ...base, status: 'no-target' };
   const done = completion.raw >= THRESHOLDS.completePct;
-  const shared = { metric, elapsed, completionPct: completion.shown, completionSource: completion.source };
+  const shared = {
+    ...base,
+    completionPct: completion.shown,
+    completionSource: completion.source,
+    ...(completion.approximate ? { completionApproximate: true } : {}),
+  };
 
   // A task has no deadline, and a share with no target cannot be told to be yearly: no pace for either.
-  if (target === undefined || target.period === 'task') {
+  if (target === undefined || reading === undefined || target.period === 'task') {
     return { ...shared, status: done ? 'complete' : 'in-progress' };
   }
 
@@ -133,17 +175,26 @@ function analyse(metric: Metric): Analysed {
   const gapPts = roundPct(completion.shown - elapsedPct);
   const out: Analysed = { ...shared, status: done ? 'complete' : classifyGap(gapPts), elapsedPct, gapPts };
   if (!done) {
-    const rate = requiredRate(metric, target, elapsed);
+    const rate = requiredRate(metric, reading, elapsed);
     if (rate !== undefined) out.requiredRate = rate;
   }
-  out.projection = projection(target, completion, elapsed);
+  // Batches (回迁: whole buildings handed over at once) do not continue the first half's line.
+  if (base.straightLine) out.projection = projection(reading, completion, elapsed);
   return out;
 }
 
-/** Everything the views show about one metric's progress, including its talking point. */
-export function analyseMetric(metric: Metric): MetricProgress {
-  const analysed = analyse(metric);
+/** One metric among `siblings` (its domain's metrics), where its `pipeline` ids are looked up. */
+function analyseAmong(metric: Metric, siblings: readonly Metric[]): MetricProgress {
+  const analysed = analyse(metric, siblings);
   return { ...analysed, talkingPoint: talkingPoint(analysed) };
+}
+
+/**
+ * Everything the views show about one metric's progress, including its talking point. On its own:
+ * the stages of a `pipeline` are other metrics of the domain, which `analyseDomain` resolves.
+ */
+export function analyseMetric(metric: Metric): MetricProgress {
+  return analyseAmong(metric, []);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -191,7 +242,7 @@ function headlineOf(metrics: readonly MetricProgress[]): MetricProgress[] {
 }
 
 export function analyseDomain(domain: Domain): DomainProgress {
-  const metrics = domain.metrics.map(analyseMetric);
+  const metrics = domain.metrics.map((metric) => analyseAmong(metric, domain.metrics));
   const counts = countStatuses(metrics);
   const worstStatus = STATUSES.find((s) => counts[s] > 0) ?? 'no-target';
   return {

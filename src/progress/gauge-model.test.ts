@@ -1,5 +1,19 @@
-import { analyseMetric, toGaugeModel } from './index';
-import { gdp, goodAirDays, keyProjectInvestment, metric, pm25, resettlementStarts, volunteers, wasteCleared } from './test-fixtures';
+import { analyseDomain, analyseMetric, toGaugeModel } from './index';
+import {
+  canalSitePrep,
+  domain,
+  gdp,
+  goodAirDays,
+  keyProjectInvestment,
+  metric,
+  patentGrants,
+  pm25,
+  resettlementReturns,
+  resettlementStarts,
+  returnBatches,
+  volunteers,
+  wasteCleared,
+} from './test-fixtures';
 
 const gauge = (m: Parameters<typeof analyseMetric>[0]) => toGaugeModel(analyseMetric(m));
 
@@ -43,7 +57,8 @@ describe('toGaugeModel', () => {
       statusIcon: '‼',
       centreText: '84 / 63 微克/立方米',
     });
-    expect(g.ariaValueText).toBe('84 / 63 微克/立方米(越低越好), 高于目标33.3%, 严重滞后');
+    // "比目标值(63)高21微克/立方米": the report's framing beside the share.
+    expect(g.ariaValueText).toBe('84 / 63 微克/立方米(越低越好), 比目标值63微克/立方米高21微克/立方米(高33.3%), 严重滞后');
     expect(g.pacePct).toBeUndefined();
   });
 
@@ -83,12 +98,45 @@ describe('toGaugeModel', () => {
       fillPct: 48.7,
       pacePct: 41.4,
       targetText: '年度计划约193.6亿元(推算)',
-      ariaValueText: '94.3 / 193.6 亿元, 完成48.7%, 序时进度41.4%, 超前',
+      ariaValueText: '94.3 / 约193.6 亿元, 完成48.7%, 序时进度41.4%, 超前',
     });
   });
 
-  it('keeps 约 in the centre text', () => {
-    expect(gauge(resettlementStarts)).toMatchObject({ valueText: '约167', centreText: '约167 / 298.2 万㎡' });
+  it('keeps 约 in the centre text, and a derived target at the precision of its share', () => {
+    // "约167万㎡桩基施工,占全年总任务的56%": 56% is 55.5–56.5%, so the task is 296–301万㎡, not 298.2.
+    expect(gauge(resettlementStarts)).toMatchObject({
+      valueText: '约167',
+      centreText: '约167 / 约298 万㎡',
+      targetText: '年度计划约298万㎡(推算)',
+      max: 298,
+    });
+    // "约23万㎡回迁,占全年总任务的8%": 287.5 from a share of one digit is about 290.
+    expect(gauge(resettlementReturns)).toMatchObject({ centreText: '约23 / 约290 万㎡', targetText: '年度计划约290万㎡(推算)' });
+  });
+
+  it('a batch delivery names its batches to a screen reader', () => {
+    const [returns] = analyseDomain(domain('resettlement-housing', [resettlementReturns, ...returnBatches])).metrics;
+    if (returns === undefined) throw new Error('no analysis');
+    expect(toGaugeModel(returns).ariaValueText).toMatch(
+      /, 严重滞后, 分批完成,后续批次:已竣工验收待分配50万㎡、竣工前扫尾施工中65万㎡、主体已封顶150万㎡$/u,
+    );
+    expect(gauge(goodAirDays).ariaValueText).not.toContain('分批');
+  });
+
+  it('an approximate task keeps its 约, and the completion is about whole percent', () => {
+    // "剩余段约188万平方米", "完成场地整理近55万平方米"
+    expect(gauge(canalSitePrep)).toMatchObject({
+      centreText: '近55 / 约188 万平方米',
+      targetText: '总任务约188万平方米',
+      completionText: '约29%',
+      fillPct: 29,
+      status: 'in-progress',
+    });
+  });
+
+  it('a tied rank and 突破 read as printed', () => {
+    expect(gauge({ ...pm25, target: undefined }).ariaValueText).toBe('84微克/立方米, 全市9个站点中与郑纺机、岗李水库并列第1, 无目标');
+    expect(gauge(patentGrants)).toMatchObject({ valueText: '突破1,000', unitText: '项', centreText: '突破1,000项' });
   });
 
   it('a task has no pace tick', () => {

@@ -1,7 +1,8 @@
-import { formatFigure, formatFigureParts, formatNumber, formatPct, formatStatedPct } from '../format';
+import { formatFigure, formatFigureParts, formatNumber, formatPct, formatRank, formatStatedPct } from '../format';
 import type { FigureParts } from '../format';
+import { completionText as completionOf, pipelineText, targetFigure } from './phrases';
 import { STATUS_META } from './status';
-import { isOwnShare } from './talking-points';
+import { excessPhrase, isOwnShare } from './talking-points';
 import { THRESHOLDS } from './thresholds';
 import type { MetricProgress, Status } from './types';
 
@@ -19,7 +20,7 @@ export interface GaugeModel {
   valueText: string;
   /** What follows the number (余, the unit, 以上): the small text. */
   unitText: string;
-  /** "目标190天", "总任务105.9万立方米", "年度计划约193.6亿元(推算)". */
+  /** "目标190天", "总任务约188万平方米", "年度计划约290万㎡(推算)": the target at its precision. */
   targetText?: string;
   /**
    * aria-valuemin / max / now. With a numeric target they are in the metric's unit (0, target, value);
@@ -36,7 +37,7 @@ export interface GaugeModel {
   targetPct?: number;
   /** Where the excess (drawn in the status colour) starts on a lower-is-better track, up to fillPct. */
   excessFromPct?: number;
-  /** "34.7%" or the report's own "83.36%"; absent for plain figures. */
+  /** "34.7%", the report's own "83.36%", or "约29%" of an approximate target; absent for plain figures. */
   completionText?: string;
   status: Status;
   statusLabel: string;
@@ -51,17 +52,25 @@ const clampPct = (x: number): number => Math.min(100, Math.max(0, x));
 const ARIA_SEPARATOR = ', ';
 
 
-/** "66 / 190 天"; an approximate value keeps its 近/约 ("约167 / 298.2 万㎡"). */
-function centre(prefix: string, value: number, target: number, unit: string): string {
-  return `${prefix}${formatNumber(value)} / ${formatNumber(target)}${unit === '' ? '' : ` ${unit}`}`;
+/**
+ * "66 / 190 天"; an approximate value or target keeps its 近/约 ("约167 / 约298 万㎡"), and a derived
+ * target is at its precision.
+ */
+function centre(p: MetricProgress, prefix: string): string {
+  const { metric } = p;
+  const target = p.target;
+  const targetPart = target === undefined ? '' : `${target.approximate ? '约' : ''}${formatNumber(target.value)}`;
+  return `${prefix}${formatNumber(metric.value)} / ${targetPart}${metric.unit === '' ? '' : ` ${metric.unit}`}`;
 }
 
 function targetText(p: MetricProgress): string | undefined {
-  const { target, unit } = p.metric;
-  if (target === undefined) return undefined;
-  const fig = formatFigure({ value: target.value, unit, qualifier: 'exact' });
+  const { metric } = p;
+  const target = metric.target;
+  if (target === undefined || p.target === undefined) return undefined;
+  const fig = targetFigure(p.target, metric.unit);
   if (target.period === 'task') return `总任务${fig}`;
-  return target.basis === 'stated' ? `目标${fig}` : `年度计划约${fig}(推算)`;
+  if (target.basis === 'derived') return `年度计划${fig}(推算)`;
+  return `目标${fig}`;
 }
 
 export function toGaugeModel(p: MetricProgress): GaugeModel {
@@ -85,14 +94,8 @@ export function toGaugeModel(p: MetricProgress): GaugeModel {
     const max = Math.max(metric.value, target.value) * THRESHOLDS.lowerTrackHeadroom || 1;
     const fillPct = clampPct((metric.value / max) * 100);
     const targetPct = clampPct((target.value / max) * 100);
-    const excess = p.excessPct ?? 0;
-    const comparison =
-      metric.value > target.value
-        ? `高于目标${formatPct(excess)}`
-        : metric.value < target.value
-          ? `低于目标${formatPct(Math.abs(excess))}`
-          : '与目标持平';
-    const centreText = centre(figure.prefix, metric.value, target.value, metric.unit);
+    const comparison = excessPhrase(p, target);
+    const centreText = centre(p, figure.prefix);
     return {
       ...common,
       ...withTarget,
@@ -109,12 +112,14 @@ export function toGaugeModel(p: MetricProgress): GaugeModel {
   }
 
   if (p.completionPct !== undefined) {
-    const completionText =
-      p.completionSource === 'reported' ? formatStatedPct(p.completionPct) : formatPct(p.completionPct);
+    const completionText = completionOf(p);
     const pace = p.elapsedPct === undefined ? {} : { pacePct: clampPct(p.elapsedPct) };
     const paceText = p.elapsedPct === undefined ? [] : [`序时进度${formatPct(p.elapsedPct)}`];
     if (target !== undefined) {
-      const centreText = centre(figure.prefix, metric.value, target.value, metric.unit);
+      const centreText = centre(p, figure.prefix);
+      // A batch delivery's batches on their way, instead of a pace to extrapolate.
+      const stages = pipelineText(p);
+      const batches = stages === undefined ? [] : [`分批完成,后续批次:${stages}`];
       return {
         ...common,
         ...withTarget,
@@ -122,11 +127,11 @@ export function toGaugeModel(p: MetricProgress): GaugeModel {
         kind: 'progress',
         min: 0,
         // aria-valuenow may not exceed aria-valuemax: a surpassed target widens the range.
-        max: Math.max(target.value, metric.value),
+        max: Math.max(p.target?.value ?? target.value, metric.value),
         value: metric.value,
         fillPct: clampPct(p.completionPct),
         completionText,
-        ariaValueText: [centreText, `完成${completionText}`, ...paceText, meta.label].join(ARIA_SEPARATOR),
+        ariaValueText: [centreText, `完成${completionText}`, ...paceText, meta.label, ...batches].join(ARIA_SEPARATOR),
         centreText,
       };
     }
@@ -155,7 +160,7 @@ export function toGaugeModel(p: MetricProgress): GaugeModel {
   if (metric.yoyPct !== undefined) {
     context.push(`同比${metric.yoyPct < 0 ? '下降' : '增长'}${formatStatedPct(Math.abs(metric.yoyPct))}`);
   }
-  if (metric.rank !== undefined) context.push(`${metric.rank.scope}排名第${metric.rank.position}`);
+  if (metric.rank !== undefined) context.push(formatRank(metric.rank));
   return {
     ...common,
     ...withTarget,

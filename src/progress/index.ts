@@ -11,12 +11,14 @@ export {
 } from './analysis';
 export type { DomainProgress } from './analysis';
 export { toGaugeModel } from './gauge-model';
+export { completionText, pipelineText, remainingText, targetFigure, targetRangeText } from './phrases';
+export { readTarget } from './target-reading';
 export type { GaugeKind, GaugeModel } from './gauge-model';
 export { MILESTONE_META, MILESTONE_STATES, countMilestones } from './milestones';
 export type { MilestoneMeta } from './milestones';
 export { STATUSES, STATUS_META, compareStatus, emptyCounts, statusesPresent } from './status';
 export type { StatusMeta } from './status';
-export { talkingPoint } from './talking-points';
+export { excessPhrase, talkingPoint } from './talking-points';
 export { DAY_UNIT, THRESHOLDS } from './thresholds';
 export type {
   ElapsedShare,
@@ -25,4 +27,5 @@ export type {
   RequiredRate,
   Status,
   StatusCounts,
+  TargetReading,
 } from './types';

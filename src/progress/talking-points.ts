@@ -1,7 +1,8 @@
 import type { Metric, Target } from '../api/schemas';
-import { formatFigure, formatNumber, formatPct, formatShortDate, formatStatedPct, roundTo } from '../format';
+import { formatFigure, formatNumber, formatPct, formatRank, formatShortAsOf, formatStatedPct, roundTo } from '../format';
+import { completionText, pipelineText, remainingText, targetFigure } from './phrases';
 import { THRESHOLDS } from './thresholds';
-import type { MetricProgress } from './types';
+import type { MetricProgress, TargetReading } from './types';
 
 // One plain sentence per metric for the presenter to read out (讲话要点). Every number in it comes from
 // the analysis, formatted by src/format, so the sentence and the gauge can never disagree.
@@ -24,25 +25,21 @@ function amount(value: number, unit: string): string {
   return exact(roundTo(value, digits), unit);
 }
 
-function completionText(p: Progress): string {
-  const pct = p.completionPct ?? 0;
-  return p.completionSource === 'reported' ? formatStatedPct(pct) : formatPct(pct);
-}
-
 function contextClauses(metric: Metric): string {
   const parts: string[] = [];
   if (metric.yoyPct !== undefined) {
     const word = metric.yoyPct < 0 ? '下降' : '增长';
     parts.push(`同比${word}${formatStatedPct(Math.abs(metric.yoyPct))}`);
   }
-  if (metric.rank !== undefined) parts.push(`${metric.rank.scope}排名第${metric.rank.position}`);
+  if (metric.rank !== undefined) parts.push(formatRank(metric.rank));
   return parts.map((s) => `,${s}`).join('');
 }
 
-function yearTargetPhrase(target: Target, unit: string): string {
-  const fig = exact(target.value, unit);
+function yearTargetPhrase(target: Target, reading: TargetReading, unit: string): string {
+  const fig = targetFigure(reading, unit);
   // A derived target was never printed: say it is worked out from the stated share.
-  return target.basis === 'stated' ? `全年目标${fig}` : `年度计划(按占比推算约${fig})`;
+  if (target.basis === 'derived') return `年度计划(按占比推算${fig})`;
+  return target.basis === 'stated' ? `全年目标${fig}` : `年度目标${fig}`;
 }
 
 function pacePhrase(p: Progress): string {
@@ -57,7 +54,14 @@ function ratePhrase(p: Progress): string {
   const rate = p.requiredRate;
   if (rate === undefined) return '';
   const { metric } = p;
-  const since = `截至${formatShortDate(metric.asOf)}`;
+  const remaining = remainingText(p) ?? '';
+  if (!p.straightLine) {
+    // Delivered in batches: no monthly rate, and no first-half pace carried on; the batches instead.
+    const stages = pipelineText(p);
+    const batches = stages === undefined ? '' : `,后续批次:${stages}`;
+    return `;余下${rate.remainingDays}天需再完成${remaining};分批完成,不按直线推算${batches}`;
+  }
+  const since = `截至${formatShortAsOf(metric)}`;
   if (rate.requiredSharePct !== undefined && rate.achievedSharePct !== undefined) {
     // "优良天数" → "需有124天优良": name what the days must be when the label says it.
     const what = metric.label.endsWith('天数') ? metric.label.slice(0, -2) : '';
@@ -68,25 +72,28 @@ function ratePhrase(p: Progress): string {
       ? `;${need},即${required}的天数,而${since}仅${achieved}`
       : `;${need},即${required}的天数,${since}已达${achieved},保持即可完成`;
   }
-  const remaining = exact(
-    roundTo(rate.remaining, decimalsOf(metric.value, metric.target?.value ?? 0)),
-    metric.unit,
-  );
   const perMonth = amount(rate.perMonth, metric.unit);
   const achieved = amount(rate.achievedPerMonth, metric.unit);
   return `;余下${rate.remainingDays}天需再完成${remaining},每月约${perMonth},${since}月均约${achieved}`;
 }
 
-function lowerPhrase(p: Progress, target: Target): string {
+/**
+ * As the report frames it, with the share beside it: "比目标值63微克/立方米高21微克/立方米(高33.3%)".
+ */
+export function excessPhrase(p: Pick<Progress, 'metric' | 'excess' | 'excessPct'>, target: Target, note?: string): string {
   const { metric } = p;
   const targetFig = exact(target.value, metric.unit);
-  const excess = p.excessPct ?? 0;
-  const level =
-    metric.value > target.value
-      ? `高于目标${targetFig}${formatPct(Math.max(excess, 0))}`
-      : metric.value < target.value
-        ? `低于目标${targetFig}${formatPct(Math.abs(excess))}`
-        : `与目标${targetFig}持平`;
+  const by = exact(Math.abs(p.excess ?? metric.value - target.value), metric.unit);
+  const pct = formatPct(Math.abs(p.excessPct ?? 0));
+  const more = note === undefined ? '' : `,${note}`;
+  if (metric.value > target.value) return `比目标值${targetFig}高${by}(高${pct}${more})`;
+  if (metric.value < target.value) return `比目标值${targetFig}低${by}(低${pct}${more})`;
+  return `与目标值${targetFig}持平${note === undefined ? '' : `(${note})`}`;
+}
+
+function lowerPhrase(p: Progress, target: Target): string {
+  const { metric } = p;
+  const level = excessPhrase(p, target);
   if (p.requiredAverage === undefined) return level;
   const days = `余下${p.elapsed.remainingDays}天`;
   if (p.requiredAverage <= 0) return `${level};${days}均值无论多低,全年均值都将高于目标`;
@@ -115,18 +122,19 @@ export function talkingPoint(p: Progress): string {
 
   const pct = completionText(p);
   const done = p.status === 'complete';
-  if (target === undefined) {
+  const reading = p.target;
+  if (target === undefined || reading === undefined) {
     // A rate that is its own share (道路人工清扫率100%) would only repeat itself.
     if (isOwnShare(p)) return done ? `${head}${context},已全部完成。` : `${head}${context}。`;
     return `${head}${context},完成计划的${pct}。`;
   }
   if (target.period === 'task') {
-    const task = `总任务${exact(target.value, metric.unit)}`;
+    const task = `总任务${targetFigure(reading, metric.unit)}`;
     if (!done) return `${head}${context},已完成${task}的${pct}。`;
     const over = (p.completionPct ?? 0) > THRESHOLDS.completePct ? `(${pct})` : '';
     return `${head}${context},${task}已全部完成${over}。`;
   }
-  const goal = yearTargetPhrase(target, metric.unit);
+  const goal = yearTargetPhrase(target, reading, metric.unit);
   if (p.status === 'complete') return `${head}${context},已完成${goal},完成率${pct}。`;
   return `${head}${context},完成${goal}的${pct},${pacePhrase(p)}${ratePhrase(p)}。`;
 }

@@ -18,6 +18,8 @@ export const THRESHOLDS = {
   lowerFarBehindExcessPct: 15,
   /** Shares and gaps are compared at the precision they are shown with, so status and text agree. */
   pctDecimals: 1,
+  /** A share of an approximate target ("约188万平方米") is no more precise than whole percent: "约29%". */
+  approximatePctDecimals: 0,
   /** How many gauges a domain panel shows. */
   headlineCount: 3,
   /** A lower-is-better track runs from 0 to this multiple of max(value, target), leaving room past the target. */

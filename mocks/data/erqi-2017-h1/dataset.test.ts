@@ -26,6 +26,30 @@ const reportLines = reportText
 
 const NUMBER = /\d+(?:\.\d+)?/g;
 
+/** The one-character Chinese numerals the report counts with ("两个民声互动栏目", "先后两次"). */
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+/**
+ * A count written in Chinese numerals: a numeral and a measure word, not after 第 (an ordinal:
+ * 第一批, 第一次). Names that contain numerals (“三员”, “六小”, 十六届, 二七区) have no measure word after them.
+ */
+const CHINESE_COUNT = /(?<!第)[一二两三四五六七八九十]+(?:个|次|季度|名|项|家|条|场|批)/gu;
+
+/** The number a printed figure states, in digits ("94.3亿元") or a Chinese numeral ("两个"). */
+function printedNumber(figure: string): number | undefined {
+  const digits = figure.match(NUMBER)?.[0];
+  if (digits !== undefined) return Number(digits);
+  const numeral = [...figure].find((c) => c in CHINESE_DIGITS);
+  return numeral === undefined ? undefined : CHINESE_DIGITS[numeral];
+}
+
+/** What a stated date looks like in the report's text. */
+const DATE_PHRASES: Record<string, string> = {
+  '2017-06-23': '截至6月23日',
+  '2017-06-26': '截至6月26日',
+  '2017-05-31': '1~5月份',
+  '2017-05-09': '5月9日',
+};
+
 const DOMAIN_ORDER = [
   'economy',
   'air-pollution',
@@ -57,6 +81,10 @@ const SPANNING_QUOTES = new Set([
   'greening/metric/pinghu-park',
   'greening/milestone/south-fourth-ring-corridor',
   'greening/milestone/pinghu-park-open',
+  'economy/metric/key-projects-investment',
+  'civilized-city/metric/moral-model-tours',
+  'resettlement-housing/metric/finishing-works-area',
+  'demolition-clearance/metric/vacated-not-demolished',
 ]);
 
 const MEETING_DATES = new Set(['2017-06-27', '2017-06-23', '2017-06-26', '2017-05-31', '2017-05-09']);
@@ -71,9 +99,10 @@ function decimals(value: number): number {
   return String(value).split('.')[1]?.length ?? 0;
 }
 
-/** The qualifier a printed figure carries: 余/多/突破 more-than, 近 nearly, 约 about, 以上 at-least. */
+/** The qualifier a printed figure carries: 余/多 more-than, 突破 passes, 近 nearly, 约 about, 以上 at-least. */
 function qualifierOf(figure: string): Metric['qualifier'] {
-  if (/余|多|突破/.test(figure)) return 'more-than';
+  if (figure.startsWith('突破')) return 'passes';
+  if (/余|多/.test(figure)) return 'more-than';
   if (figure.startsWith('近')) return 'nearly';
   if (figure.startsWith('约')) return 'about';
   if (figure.endsWith('以上')) return 'at-least';
@@ -159,7 +188,9 @@ function accountForNumbers(
         token.figureClaims.push(owner);
       }
     }
-    if (inside.length === 0) problems.push(`${owner}: figure 「${figure}」 prints no number`);
+    if (inside.length === 0 && printedNumber(figure) === undefined) {
+      problems.push(`${owner}: figure 「${figure}」 prints no number`);
+    }
     return [start, end];
   }
 
@@ -182,6 +213,11 @@ function accountForNumbers(
       const span = claimFigure(owner, m.source.quote, m.source.figure);
       if (!span) continue;
       if (m.target?.basis === 'stated') claimInQuote(owner, m.source.quote, String(m.target.value), span);
+      if (m.target?.statedGap !== undefined) {
+        if (!claimInQuote(owner, m.source.quote, String(m.target.statedGap), span)) {
+          problems.push(`${owner}: stated gap ${m.target.statedGap} is not printed in its quote`);
+        }
+      }
       if (m.reportedProgressPct !== undefined) {
         if (!claimInQuote(owner, m.source.quote, String(m.reportedProgressPct), span)) {
           problems.push(`${owner}: reported share ${m.reportedProgressPct}% is not printed in its quote`);
@@ -221,6 +257,33 @@ function accountForNumbers(
   return problems;
 }
 
+/**
+ * Accounts for every count written in Chinese numerals ("两个民声互动栏目", "一季度"): each must be a
+ * metric's figure, the text of a milestone, or an exclusion's figure. Returns the problems found.
+ */
+function accountForChineseCounts(
+  paragraphs: readonly SourceParagraph[],
+  ds: readonly Domain[],
+  exclusions: readonly Exclusion[],
+): string[] {
+  const claims = [
+    ...ds.flatMap((d) => d.metrics.map((m) => ({ quote: m.source.quote, figure: m.source.figure }))),
+    ...ds.flatMap((d) => d.milestones.map((m) => ({ quote: m.source.quote, figure: '' }))),
+    ...exclusions.map((e) => ({ quote: e.quote, figure: e.figure })),
+  ];
+  const problems: string[] = [];
+  for (const p of paragraphs) {
+    for (const match of p.text.matchAll(CHINESE_COUNT)) {
+      const count = match[0];
+      const claimed = claims.some(
+        (c) => c.quote.includes(count) && p.text.includes(c.quote) && (c.figure === '' || c.figure.includes(count)),
+      );
+      if (!claimed) problems.push(`${count} in ${p.id} is carried by no metric, milestone or exclusion`);
+    }
+  }
+  return problems;
+}
+
 function tally(values: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
@@ -237,7 +300,7 @@ function findMetric(domainId: string, metricId: string): Metric {
 }
 
 describe('erqi-2017-h1 report text', () => {
-  it('is found in the shared folder beside the repository root', () => {
+  it('is the repository’s own copy, beside this test', () => {
     expect(fs.existsSync(REPORT_PATH)).toBe(true);
     expect(reportText).toContain('关键词:主要经济指标');
   });
@@ -312,7 +375,6 @@ describe('erqi-2017-h1 data set: reassembled text', () => {
     paragraphDrafts.forEach((draft, i) => {
       expect(paragraphs[i]?.text).toBe(joinFragments(draft.fragments));
       expect(draft.fragments[0], draft.id).not.toBe(LOST_TEXT);
-      expect(draft.fragments.at(-1), draft.id).not.toBe(LOST_TEXT);
       for (const fragment of draft.fragments) {
         if (typeof fragment === 'string') expect(reportText, draft.id).toContain(fragment);
       }
@@ -331,9 +393,15 @@ describe('erqi-2017-h1 data set: reassembled text', () => {
     ]);
   });
 
-  it('marks the two places where text was lost', () => {
+  it('marks the three places where text was lost, the end of 安全生产 included', () => {
     const gaps = paragraphs.filter((p) => p.text.includes(GAP_MARKER));
-    expect(gaps.map((p) => p.text.match(/.{3}\[…\].{3}/u)?.[0])).toEqual(['采取抬[…]方米。', '现供地[…]同时做']);
+    expect(gaps.map((p) => p.text.match(/.{3}\[…\].{0,3}/u)?.[0])).toEqual([
+      '整治和[…]',
+      '采取抬[…]方米。',
+      '现供地[…]同时做',
+    ]);
+    // "深入开展重点行业领域专项整治和" is all that survives of 安全生产: it breaks off mid-sentence.
+    expect(paragraphs.find((p) => p.id === 'work-safety-1')?.text).toMatch(/专项整治和\[…\]$/u);
   });
 
   it('keeps captions out of the paragraphs and heads them in order', () => {
@@ -405,14 +473,15 @@ describe('erqi-2017-h1 data set: sources', () => {
     for (const { domain, metric: m } of allMetrics) {
       const key = `${domain.id}/${m.id}`;
       expect(countOccurrences(m.source.quote, m.source.figure), key).toBe(1);
-      expect(m.source.figure.match(NUMBER), key).toContain(String(m.value));
-      expect(m.source.figure.replace(/余|多|近|约|以上|突破/g, ''), key).toBe(`${m.value}${m.unit}`);
+      expect(printedNumber(m.source.figure), key).toBe(m.value);
+      const bare = m.source.figure.replace(/余|多|近|约|以上|突破/g, '').replace(/^[一二两三四五六七八九十]/u, String(m.value));
+      expect(bare, key).toBe(`${m.value}${m.unit}`);
       expect(m.qualifier, key).toBe(qualifierOf(m.source.figure));
       expect(MEETING_DATES.has(m.asOf), key).toBe(true);
     }
     for (const e of reportSource.exclusions) {
       expect(countOccurrences(e.quote, e.figure), e.figure).toBe(1);
-      expect(e.figure).toMatch(NUMBER);
+      expect(printedNumber(e.figure), e.figure).toBeDefined();
     }
   });
 
@@ -427,10 +496,22 @@ describe('erqi-2017-h1 data set: sources', () => {
         const paragraph = paragraphs.find((p) => p.text.includes(m.source.quote))?.text ?? '';
         expect(paragraph, key).toContain(m.rank.scope);
         expect([`第${m.rank.position}`, '第一'].some((r) => paragraph.includes(r)), key).toBe(true);
+        if (m.rank.tiedWith) expect(paragraph, key).toContain(`与${m.rank.tiedWith.join('、')}并列`);
+        if (m.rank.subject) expect(paragraph, key).toContain(`${m.rank.subject}${m.rank.scope}第${m.rank.position}`);
       }
       const target = m.target;
       if (!target) continue;
-      if (target.basis === 'derived') {
+      if (target.statedGap !== undefined) {
+        // "比目标值(63)高21微克/立方米", "还有124天的差距": printed, and what the figures give.
+        expect(m.source.quote, key).toMatch(new RegExp(`${target.statedGap}(?:${m.unit}|天的差距)`, 'u'));
+        expect(Math.abs(m.value - target.value), key).toBeCloseTo(target.statedGap, 10);
+      }
+      if (target.basis === 'approximate') {
+        // An approximate size used as the task: a metric of the domain prints it, with that qualifier.
+        const size = domain.metrics.find((t) => t.id !== m.id && t.value === target.value && t.unit === m.unit);
+        expect(size?.qualifier, `${key}: approximate task ${target.value}`).toBe(target.qualifier);
+        expect(target.qualifier, key).not.toBe('exact');
+      } else if (target.basis === 'derived') {
         // Derived from a stated share, rounded to at most one decimal more than the value printed.
         expect(m.reportedProgressPct, key).toBeDefined();
         const computed = m.value / ((m.reportedProgressPct ?? 100) / 100);
@@ -465,6 +546,24 @@ describe('erqi-2017-h1 data set: completeness', () => {
 
   it('accounts for every printed number by a metric, a stated target/share/rank or an exclusion', () => {
     expect(accountForNumbers(paragraphs, domains, reportSource.exclusions)).toEqual([]);
+  });
+
+  it('accounts for the counts written in Chinese numerals as well ("两个民声互动栏目", "一季度")', () => {
+    const counts = paragraphs.flatMap((p) => [...p.text.matchAll(CHINESE_COUNT)].map((m) => m[0]));
+    expect(counts).toEqual(['两次', '一季度', '四个', '两个']);
+    expect(accountForChineseCounts(paragraphs, domains, reportSource.exclusions)).toEqual([]);
+    expect(findMetric('warm-erqi', 'interactive-columns')).toMatchObject({
+      value: 2,
+      unit: '个',
+      source: { quote: '其中,“志愿汇”和“温暖帮”是两个民声互动栏目', figure: '两个' },
+    });
+    expect(reportSource.exclusions.find((e) => e.figure === '一季度')?.reason).toMatch(/不是计数/u);
+    const without = domains.map((d) =>
+      d.id === 'warm-erqi' ? { ...d, metrics: d.metrics.filter((m) => m.id !== 'interactive-columns') } : d,
+    );
+    expect(accountForChineseCounts(paragraphs, without, reportSource.exclusions)).toEqual([
+      '两个 in warm-erqi-2 is carried by no metric, milestone or exclusion',
+    ]);
   });
 
   it('names the figure when a metric or an exclusion is dropped', () => {
@@ -503,8 +602,8 @@ describe('erqi-2017-h1 data set: spot checks', () => {
       unit: '微克/立方米',
       asOf: '2017-06-23',
       direction: 'lower',
-      target: { value: 63, period: 'year', basis: 'stated' },
-      rank: { position: 1, scope: '全市9个站点' },
+      target: { value: 63, period: 'year', basis: 'stated', statedGap: 21 },
+      rank: { position: 1, scope: '全市9个站点', tiedWith: ['郑纺机', '岗李水库'] },
     });
   });
 
@@ -519,7 +618,7 @@ describe('erqi-2017-h1 data set: spot checks', () => {
       reportedProgressPct: 48.7,
       target: { value: 193.6, period: 'year', basis: 'derived' },
       asOf: '2017-05-31',
-      rank: { position: 1, scope: '市内六区' },
+      rank: { position: 1, scope: '市内六区', subject: '完成投资、开工率' },
     });
   });
 
@@ -555,11 +654,16 @@ describe('erqi-2017-h1 data set: spot checks', () => {
 
   it('dates figures by what the report says they hold for', () => {
     const asOf = (domainId: string, ids: string[]) => ids.map((id) => findMetric(domainId, id).asOf);
-    // "1~5月份,49个省市重点项目…第1" — one sentence; the 150/170/17 sentences after it carry no period.
+    // "1~5月份,49个省市重点项目…第1" — one sentence, dated by the report.
     expect(asOf('economy', ['key-projects', 'key-projects-investment', 'joint-approvals', 'projects-started'])).toEqual(
       Array(4).fill('2017-05-31'),
     );
-    expect(asOf('economy', ['major-projects-investment', 'gdp'])).toEqual(['2017-06-27', '2017-06-27']);
+    // The 150/170 sentence carries no period of its own: dated by its paragraph, as an inference.
+    expect(asOf('economy', ['major-projects', 'major-projects-investment', 'gdp'])).toEqual([
+      '2017-05-31',
+      '2017-05-31',
+      '2017-06-27',
+    ]);
     expect(asOf('air-pollution', ['good-air-days', 'pm25', 'coal-subsidy'])).toEqual([
       '2017-06-23',
       '2017-06-23',
@@ -582,5 +686,144 @@ describe('erqi-2017-h1 data set: spot checks', () => {
     expect(workSafety?.note).toMatch(/\S/);
     expect(workSafety?.metrics).toEqual([]);
     expect(workSafety?.milestones).toEqual([]);
+  });
+});
+
+describe('erqi-2017-h1 data set: read right (issue 12)', () => {
+  const paragraphOf = (m: Metric) => paragraphs.find((p) => p.text.includes(m.source.quote))?.text ?? '';
+
+  it('marks every date the report does not state as inferred, and says how', () => {
+    for (const { domain, metric: m } of allMetrics) {
+      const key = `${domain.id}/${m.id}`;
+      const phrase = DATE_PHRASES[m.asOf];
+      if (m.asOfStated) {
+        // A stated date is printed in the figure's paragraph ("截至6月23日", "1~5月份").
+        expect(phrase, key).toBeDefined();
+        expect(paragraphOf(m), key).toContain(phrase);
+        expect(m.asOfNote, key).toBeUndefined();
+      } else if (m.asOf === report.publishedOn) {
+        expect(m.asOfNote, key).toBe('报告日期');
+      } else {
+        // Inferred from context: the date's phrase is in the paragraph, and the note says so.
+        expect(paragraphOf(m), key).toContain(phrase);
+        expect(m.asOfNote, key).toMatch(/同段/u);
+      }
+    }
+    // "目前,全区注册志愿者达8万余人": no date, so not "数据截至2017年6月27日" without saying it is assumed.
+    expect(findMetric('civilized-city', 'registered-volunteers')).toMatchObject({
+      asOf: '2017-06-27',
+      asOfStated: false,
+      asOfNote: '报告日期',
+    });
+    expect(allMetrics.filter(({ metric: m }) => !m.asOfStated).length).toBeGreaterThan(100);
+  });
+
+  it('dates the 150 major projects’ 170亿元 by its paragraph of “1~5月份” investment statistics', () => {
+    const paragraph = paragraphOf(findMetric('economy', 'major-projects-investment'));
+    expect(paragraph).toMatch(/1~5月份,49个省市重点项目共计完成投资94\.3亿元.*全区150个亿元以上重大项目完成投资170亿元,占年度计划的36%/u);
+    for (const id of ['major-projects', 'major-projects-investment']) {
+      expect(findMetric('economy', id)).toMatchObject({
+        asOf: '2017-05-31',
+        asOfStated: false,
+        asOfNote: '同段投资统计为“1~5月份”',
+      });
+    }
+  });
+
+  it('says per metric whether a straight-line projection applies: not for 回迁 or 开工, delivered in batches', () => {
+    const batched = allMetrics.filter(({ metric: m }) => m.projection === false).map(({ domain, metric: m }) => `${domain.id}/${m.id}`);
+    expect(batched).toEqual(['resettlement-housing/piling-area', 'resettlement-housing/move-back-area']);
+    // "实现2个项目约23万㎡回迁,占全年总任务的8%。齐礼阎安置区2、3号院50万㎡已完成竣工验收待分配;
+    //  滨河花园一期A地块、刘胡垌一期等项目65万㎡正在竣工前扫尾工程施工;…150万㎡主体已封顶"
+    const moveBack = findMetric('resettlement-housing', 'move-back-area');
+    const stages = (moveBack.pipeline ?? []).map((id) => findMetric('resettlement-housing', id));
+    expect(stages.map((m) => [m.label, m.value, m.unit])).toEqual([
+      ['已竣工验收待分配', 50, '万㎡'],
+      ['竣工前扫尾施工中', 65, '万㎡'],
+      ['主体已封顶', 150, '万㎡'],
+    ]);
+    expect(stages.map((m) => m.source.quote)).toEqual([
+      '齐礼阎安置区2、3号院50万㎡已完成竣工验收待分配',
+      '滨河花园一期A地块、刘胡垌一期等项目65万㎡正在竣工前扫尾工程施工',
+      '二七新区南、北安置区一期、冯庄等5个项目150万㎡主体已封顶',
+    ]);
+    const piling = findMetric('resettlement-housing', 'piling-area');
+    expect((piling.pipeline ?? []).map((id) => findMetric('resettlement-housing', id).source.quote)).toEqual([
+      '二七新区南安置区等4个项目正在加快办理前期建设手续',
+      '侯寨新镇区等4个项目正在进行地表清理',
+      '荆寨红花寺等5个项目正在进行控规方案编制报批',
+    ]);
+    // Every pipeline names metrics of its own paragraph, on a metric with no projection.
+    for (const { domain, metric: m } of allMetrics) {
+      if (m.pipeline === undefined) continue;
+      expect(m.projection, m.id).toBe(false);
+      for (const id of m.pipeline) {
+        const stage = domain.metrics.find((s) => s.id === id);
+        expect(stage, `${m.id} → ${id}`).toBeDefined();
+        expect(paragraphOf(m), `${m.id} → ${id}`).toContain(stage?.source.quote ?? '(none)');
+      }
+    }
+  });
+
+  it('keeps the PM2.5 tie: "全市9个站点中排第1名(与郑纺机、岗李水库并列)"', () => {
+    const pm25 = findMetric('air-pollution', 'pm25');
+    expect(paragraphOf(pm25)).toContain('全市9个站点中排第1名(与郑纺机、岗李水库并列)');
+    expect(pm25.rank).toEqual({ position: 1, scope: '全市9个站点', tiedWith: ['郑纺机', '岗李水库'] });
+  });
+
+  it('carries the report’s own framing of the PM2.5 gap: "比目标值(63)高21微克/立方米"', () => {
+    expect(findMetric('air-pollution', 'pm25').target).toEqual({ value: 63, period: 'year', basis: 'stated', statedGap: 21 });
+    expect(findMetric('air-pollution', 'good-air-days').target?.statedGap).toBe(124);
+    // No exclusion claims the analysis computes what the report printed.
+    expect(reportSource.exclusions.map((e) => e.figure)).not.toContain('21微克/立方米');
+    expect(reportSource.exclusions.map((e) => e.figure)).not.toContain('124天');
+  });
+
+  it('keeps 突破 as its own qualifier: "2017年第一批专利资助突破1000项"', () => {
+    expect(findMetric('innovation-hub', 'patent-grants')).toMatchObject({
+      value: 1000,
+      unit: '项',
+      qualifier: 'passes',
+      source: { figure: '突破1000项' },
+    });
+  });
+
+  it('keeps the approximate task approximate: "南水北调生态文化公园剩余段约188万平方米绿化建设"', () => {
+    for (const id of ['canal-park-site-prep', 'canal-park-greened']) {
+      expect(findMetric('greening', id).target).toEqual({ value: 188, period: 'task', basis: 'approximate', qualifier: 'about' });
+    }
+    expect(findMetric('greening', 'canal-park-remaining').source.figure).toBe('约188万平方米');
+    // No target is "stated" unless the report prints it as a target or as the whole of the task.
+    const stated = allMetrics.filter(({ metric: m }) => m.target?.basis === 'stated');
+    for (const { metric: m } of stated) expect(m.target?.qualifier, m.id).toBeUndefined();
+  });
+
+  it('quotes keep their meaning across a layout break', () => {
+    // "其中,已搬空" | "未拆除101万平方米": vacated, not yet demolished.
+    expect(findMetric('demolition-clearance', 'vacated-not-demolished').source.quote).toBe('已搬空未拆除101万平方米');
+    // "滨河" | "花园一期A地块、刘胡垌一期等项目65万㎡…": both projects.
+    expect(findMetric('resettlement-housing', 'finishing-works-area').source.quote).toMatch(/^滨河花园一期A地块、刘胡垌一期/u);
+    // No quote starts where a printed line continues a sentence: it spans the break instead. (After
+    // lost text there is nothing to span to.)
+    const continuations = paragraphDrafts.flatMap((d) =>
+      d.fragments.filter((f, i): f is string => i > 0 && typeof f === 'string' && typeof d.fragments[i - 1] === 'string'),
+    );
+    const atBreak = quoteOwners(domains, []).filter((owner) => continuations.some((line) => line.startsWith(owner.quote)));
+    expect(atBreak.map((o) => `${o.key}: 「${o.quote}」`)).toEqual([]);
+  });
+
+  it('labels keep their context', () => {
+    // "2人入选一季度郑州市文明市民"
+    expect(findMetric('civilized-city', 'model-citizens').label).toBe('一季度郑州市文明市民');
+    // "已建成或即将建成各类“温暖二七”建设项目服务站点近200个"
+    expect(findMetric('warm-erqi', 'service-points').label).toBe('已建成或即将建成服务站点');
+    // "省市重点项目完成投资、开工率市内六区第1": the rank covers both.
+    expect(findMetric('economy', 'key-projects-investment').rank?.subject).toBe('完成投资、开工率');
+    // The talking point says so too.
+    expect(findMetric('economy', 'key-projects-investment').rank).toEqual({
+      position: 1,
+      scope: '市内六区',
+      subject: '完成投资、开工率',
+    });
   });
 });

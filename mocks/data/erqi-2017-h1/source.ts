@@ -6,8 +6,8 @@ import type { Exclusion, SourceParagraph, ReportSource } from '../../../src/api/
  * The printed page was laid out in columns, so its plain text is partly out of order. Each paragraph
  * here is a list of fragments, every one of them a verbatim line of `report.txt` beside this file
  * with the markdown `**` bold markers removed; the paragraph text is their concatenation. Where text
- * was lost in the layout (园林城市创建, 河道治理) the join carries a visible gap marker, which is not a
- * fragment.
+ * was lost in the layout (园林城市创建, 河道治理, and the end of 安全生产's one sentence) the paragraph
+ * carries a visible gap marker there, which is not a fragment.
  */
 
 /** Marks text lost in the page layout. */
@@ -172,7 +172,8 @@ export const paragraphDrafts: readonly ParagraphDraft[] = [
     id: 'work-safety-1',
     domainId: 'work-safety',
     kind: 'text',
-    fragments: ['今年以来,加强队伍建设,强化安全红线意识,落实安全生产责任,加大隐患排查治理力度,深入开展重点行业领域专项整治和'],
+    // The sentence breaks off, and no continuation of it survives anywhere on the page.
+    fragments: ['今年以来,加强队伍建设,强化安全红线意识,落实安全生产责任,加大隐患排查治理力度,深入开展重点行业领域专项整治和', LOST_TEXT],
   },
   {
     id: 'keyword-innovation-hub',
@@ -402,12 +403,12 @@ export const exclusions: Exclusion[] = [
   {
     figure: '6月27日',
     quote: '6月27日,二七区召开十六届政府第一次全体(扩大)会议',
-    reason: '会议日期,即报告日期 publishedOn 2017-06-27,也是未注明截止日期的数据的 asOf。',
+    reason: '会议日期,即报告日期 publishedOn 2017-06-27;报告未注明截至日期的数据以它为 asOf,并标明 asOfStated: false(报告日期,未注明截至日期)。',
   },
   {
     figure: '1~5月份',
     quote: '通过开展“项目建设奋力推进年”活动,1~5月份',
-    reason: '统计期,作为该句各项数据的 asOf 2017-05-31。',
+    reason: '统计期,作为该句各项数据的 asOf 2017-05-31;同段150个亿元以上重大项目的投资未注明日期,按此推定为同期(asOfStated: false)。',
   },
   {
     figure: '6月23日',
@@ -415,19 +416,9 @@ export const exclusions: Exclusion[] = [
     reason: '截止日期,作为优良天数和PM2.5的 asOf 2017-06-23。',
   },
   {
-    figure: '124天',
-    quote: '还有124天的差距',
-    reason: '由目标190天减去已完成66天得出(190 − 66 = 124),由分析模块计算,不单列为指标。',
-  },
-  {
     figure: 'PM2.5',
     quote: 'PM2.5年累积浓度84微克/立方米',
     reason: '污染物名称中的数字,不是数据。',
-  },
-  {
-    figure: '21微克/立方米',
-    quote: '比目标值(63)高21微克/立方米',
-    reason: '由累积浓度84减去目标值63得出(84 − 63 = 21),由分析模块计算,不单列为指标。',
   },
   {
     figure: '5月9日',
@@ -438,6 +429,11 @@ export const exclusions: Exclusion[] = [
     figure: '79号院',
     quote: '香榭丽社区79号院',
     reason: '门牌地址,不是数据。',
+  },
+  {
+    figure: '一季度',
+    quote: '2人入选一季度郑州市文明市民',
+    reason: '评选期(第一季度),不是计数;写在指标 model-citizens 的标签里(一季度郑州市文明市民)。',
   },
   {
     figure: '6月份',
@@ -458,6 +454,11 @@ export const exclusions: Exclusion[] = [
     figure: '6月26日',
     quote: '截至6月26日,全区共完成垃圾清运88.28万立方米',
     reason: '截止日期,作为建筑垃圾清运各项的 asOf 2017-06-26。',
+  },
+  {
+    figure: '四个',
+    quote: '“四个平台”建设进展顺利',
+    reason: '工作名称(加引号的“四个平台”),报告没有逐一列出四个平台,也没有给出各平台的数据;其进展见里程碑 platform-pilots-built、platforms-opening。',
   },
   {
     figure: '17个',

@@ -1,6 +1,25 @@
 import type { Metric, Qualifier } from '../../api';
-import { formatDate, formatFigure, formatNumber, formatPct, formatPts, formatShortDate, formatStatedPct, roundTo } from '../../format';
-import { toGaugeModel, type MetricProgress } from '../../progress';
+import {
+  formatAssumedDateMark,
+  formatAsOf,
+  formatFigure,
+  formatNumber,
+  formatPct,
+  formatPts,
+  formatRank,
+  formatShortDate,
+  formatStatedPct,
+  roundTo,
+} from '../../format';
+import {
+  excessPhrase,
+  pipelineText,
+  remainingText,
+  targetFigure,
+  targetRangeText,
+  toGaugeModel,
+  type MetricProgress,
+} from '../../progress';
 
 // The explicit fields beside a metric's talking point: every number the analysis has about it, each
 // with its name, so a department head can quote one without reading the sentence.
@@ -16,6 +35,7 @@ export const QUALIFIER_WORDS: Record<Exclude<Qualifier, 'exact'>, string> = {
   nearly: '约数:接近此数(近)',
   about: '约数:大约此数(约)',
   'at-least': '下限:不少于此数(以上)',
+  passes: '下限:已超过此数(突破)',
 };
 
 /** A computed amount in the metric's unit: whole numbers when large, else one or two decimals. */
@@ -43,9 +63,11 @@ function requiredFact(p: MetricProgress): Fact | undefined {
       detail: `${days}中需有${amount(rate.remaining, metric.unit)}(${formatPct(rate.requiredSharePct)}的天数),此前为${formatPct(rate.achievedSharePct)}`,
     };
   }
+  const remaining = remainingText(p) ?? amount(rate.remaining, metric.unit);
+  if (!p.straightLine) return { term: '所需进度', detail: `${days}需再完成${remaining}(分批完成,不按月均推算)` };
   return {
     term: '所需进度',
-    detail: `${days}需再完成${amount(rate.remaining, metric.unit)},每月约${amount(rate.perMonth, metric.unit)}(此前月均约${amount(rate.achievedPerMonth, metric.unit)})`,
+    detail: `${days}需再完成${remaining},每月约${amount(rate.perMonth, metric.unit)}(此前月均约${amount(rate.achievedPerMonth, metric.unit)})`,
   };
 }
 
@@ -60,31 +82,44 @@ function projectionFact(p: MetricProgress): Fact | undefined {
 
 function comparisonFact(p: MetricProgress, metric: Metric): Fact | undefined {
   if (p.excessPct === undefined || metric.target === undefined) return undefined;
-  const target = formatFigure({ value: metric.target.value, unit: metric.unit, qualifier: 'exact' });
-  if (p.excessPct > 0) return { term: '与目标', detail: `高于目标${target}共${formatPct(p.excessPct)}(越低越好)` };
-  if (p.excessPct < 0) return { term: '与目标', detail: `低于目标${target}共${formatPct(-p.excessPct)}(越低越好)` };
-  return { term: '与目标', detail: `与目标${target}持平(越低越好)` };
+  return { term: '与目标', detail: excessPhrase(p, metric.target, '越低越好') };
+}
+
+/** The gauge's target text, or for a derived target its precision: "年度计划约290万㎡(按报告所列8%推算,在270~310万㎡之间)". */
+/** "截至6月23日", or for a date the report does not state "按6月27日计;报告日期,未注明截至日期". */
+function paceDate(metric: Metric): string {
+  const mark = formatAssumedDateMark(metric);
+  return mark === '' ? `截至${formatShortDate(metric.asOf)}` : `按${formatShortDate(metric.asOf)}计;${mark}`;
+}
+
+function targetFact(p: MetricProgress, targetText: string | undefined): Fact | undefined {
+  if (targetText === undefined || p.target === undefined) return undefined;
+  const range = targetRangeText(p.target, p.metric.unit);
+  if (range === undefined) return { term: '目标', detail: targetText };
+  return { term: '目标', detail: `年度计划${targetFigure(p.target, p.metric.unit)}(${range})` };
 }
 
 export function metricFacts(p: MetricProgress): Fact[] {
   const { metric } = p;
   const model = toGaugeModel(p);
+  const stages = pipelineText(p);
   const facts: (Fact | undefined)[] = [
-    model.targetText === undefined ? undefined : { term: '目标', detail: model.targetText },
+    targetFact(p, model.targetText),
     model.completionText === undefined
       ? undefined
       : { term: '完成', detail: p.completionSource === 'reported' ? `${model.completionText}(报告所列)` : model.completionText },
     p.elapsedPct === undefined
       ? undefined
-      : { term: '序时进度', detail: `${formatPct(p.elapsedPct)}(截至${formatShortDate(metric.asOf)})` },
+      : { term: '序时进度', detail: `${formatPct(p.elapsedPct)}(${paceDate(metric)})` },
     p.gapPts === undefined ? undefined : { term: '与序时进度差距', detail: formatPts(p.gapPts) },
     comparisonFact(p, metric),
     requiredFact(p),
     projectionFact(p),
+    stages === undefined ? undefined : { term: '后续批次', detail: `${stages}(分批完成,不按直线推算年底)` },
     metric.yoyPct === undefined ? undefined : { term: '同比', detail: growth(metric.yoyPct) },
-    metric.rank === undefined ? undefined : { term: '排名', detail: `${metric.rank.scope}第${formatNumber(metric.rank.position)}` },
+    metric.rank === undefined ? undefined : { term: '排名', detail: formatRank(metric.rank) },
     metric.qualifier === 'exact' ? undefined : { term: '口径', detail: QUALIFIER_WORDS[metric.qualifier] },
-    { term: '数据截至', detail: formatDate(metric.asOf) },
+    { term: '数据截至', detail: formatAsOf(metric) },
   ];
   return facts.filter((f): f is Fact => f !== undefined);
 }

@@ -4,24 +4,16 @@ import {
   gdp,
   goodAirDays,
   keyProjectInvestment,
-  metric,
+  majorProjects,
   pm25,
   resettlementReturns,
   resettlementStarts,
+  returnBatches,
   volunteers,
   wasteCleared,
   wasteInsideRing,
 } from '../../progress/test-fixtures';
 import { behindLines, milestoneColumn, prominentCount, slideGauges, splitTalkingPoints, talkingOrder } from './slide-content';
-
-const majorProjects = metric({
-  id: 'major-projects-investment',
-  label: '重大项目完成投资',
-  value: 170,
-  unit: '亿元',
-  target: { value: 472.2, period: 'year', basis: 'derived' },
-  reportedProgressPct: 36,
-});
 
 describe('behindLines', () => {
   it('says how far good-air days are behind and what the rest of the year needs', () => {
@@ -32,16 +24,24 @@ describe('behindLines', () => {
 
   it('gives PM2.5 its excess over the ceiling and the average the rest of the year must keep under', () => {
     const [line] = behindLines([analyseMetric(pm25)]);
-    expect(line?.gap).toBe('84微克/立方米,超出目标63微克/立方米33.3%');
+    expect(line?.gap).toBe('84微克/立方米,比目标值63微克/立方米高21微克/立方米(高33.3%)');
     expect(line?.need).toBe('余下191天平均须降至43.9微克/立方米以下');
   });
 
-  it('gives amounts per month against the pace so far', () => {
-    const [returns] = behindLines([analyseMetric(resettlementReturns)]);
-    expect(returns?.gap).toBe('完成8%,序时进度48.8%,差距−40.8 个百分点');
-    expect(returns?.need).toBe('余下187天须再完成264.5万㎡,约每月43万㎡;此前月均约3.9万㎡');
+  it('gives amounts per month against the pace so far, what is left at the precision of the share', () => {
+    // "全区150个亿元以上重大项目完成投资170亿元,占年度计划的36%": 约472亿元, dated by its 1~5月份.
     const [major] = behindLines([analyseMetric(majorProjects)]);
-    expect(major?.need).toBe('余下187天须再完成302.2亿元,约每月49.2亿元;此前月均约29亿元');
+    expect(major?.gap).toBe('完成36%,序时进度41.4%,差距−5.4 个百分点');
+    expect(major?.need).toBe('余下214天须再完成约302亿元,约每月42.9亿元;此前月均约34.2亿元');
+  });
+
+  it('gives a batch delivery what is left and its batches, no monthly rate', () => {
+    const progress = analyseDomain(domain('resettlement-housing', [resettlementReturns, ...returnBatches]));
+    const [returns] = behindLines(progress.metrics);
+    expect(returns?.gap).toBe('完成8%,序时进度48.8%,差距−40.8 个百分点');
+    expect(returns?.need).toBe(
+      '余下187天须再完成约270万㎡;分批完成,后续批次:已竣工验收待分配50万㎡、竣工前扫尾施工中65万㎡、主体已封顶150万㎡',
+    );
   });
 
   it('lists only behind metrics, far behind first', () => {

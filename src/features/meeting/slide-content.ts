@@ -1,12 +1,21 @@
-import { formatFigure, formatNumber, formatPct, formatPts, formatStatedPct, roundTo } from '../../format';
-import { compareStatus, DAY_UNIT, type DomainProgress, type MetricProgress } from '../../progress';
+import { formatFigure, formatNumber, formatPct, formatPts, roundTo } from '../../format';
+import {
+  compareStatus,
+  completionText,
+  DAY_UNIT,
+  excessPhrase,
+  pipelineText,
+  remainingText,
+  type DomainProgress,
+  type MetricProgress,
+} from '../../progress';
 
 // "滞后情况" on a slide: for each metric behind its pace, how far behind and what the rest of the year
 // has to deliver, in words, from the analysis' own numbers (MetricProgress).
 
 export interface BehindLine {
   progress: MetricProgress;
-  /** "完成34.7%,序时进度47.7%,差距−13.0 个百分点" or "84微克/立方米,超出目标63微克/立方米33.3%". */
+  /** "完成34.7%,序时进度47.7%,差距−13.0 个百分点" or "84微克/立方米,比目标值63微克/立方米高21微克/立方米(高33.3%)". */
   gap: string;
   /** "余下191天须有124天优良(占64.9%),此前仅37.9%"; absent when nothing can be required. */
   need?: string;
@@ -27,15 +36,10 @@ function decimalsOf(...values: number[]): number {
   return Math.max(0, ...values.map((v) => (String(v).split('.')[1] ?? '').length));
 }
 
-function completionText(p: MetricProgress): string {
-  const pct = p.completionPct ?? 0;
-  return p.completionSource === 'reported' ? formatStatedPct(pct) : formatPct(pct);
-}
-
 function gapText(p: MetricProgress): string {
   const { metric } = p;
   if (metric.direction === 'lower' && metric.target !== undefined) {
-    return `${formatFigure(metric)},超出目标${exact(metric.target.value, metric.unit)}${formatPct(Math.max(p.excessPct ?? 0, 0))}`;
+    return `${formatFigure(metric)},${excessPhrase(p, metric.target)}`;
   }
   return `完成${completionText(p)},序时进度${formatPct(p.elapsedPct ?? 0)},差距${formatPts(p.gapPts ?? 0)}`;
 }
@@ -55,7 +59,12 @@ function needText(p: MetricProgress): string | undefined {
     const remaining = formatNumber(roundTo(rate.remaining, decimalsOf(rate.remaining)));
     return `${days}须有${remaining}天${what}(占${formatPct(rate.requiredSharePct)}),此前仅${formatPct(rate.achievedSharePct)}`;
   }
-  const remaining = exact(roundTo(rate.remaining, decimalsOf(metric.value, metric.target?.value ?? 0)), metric.unit);
+  const remaining = remainingText(p) ?? exact(roundTo(rate.remaining, decimalsOf(metric.value)), metric.unit);
+  if (!p.straightLine) {
+    // Delivered in batches: what is left, and the batches on their way, not a monthly rate.
+    const stages = pipelineText(p);
+    return `${days}须再完成${remaining};分批完成${stages === undefined ? '' : `,后续批次:${stages}`}`;
+  }
   return `${days}须再完成${remaining},约每月${amount(rate.perMonth, metric.unit)};此前月均约${amount(rate.achievedPerMonth, metric.unit)}`;
 }
 

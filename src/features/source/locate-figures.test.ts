@@ -197,14 +197,14 @@ describe('figureAnchorId', () => {
 });
 
 describe('locateFigures on the report itself (through the mocked API)', () => {
-  it('places every one of the 152 metrics and every exclusion, each on its own characters', async () => {
+  it('places every one of the 153 metrics and every exclusion, each on its own characters', async () => {
     const report = await getReport(testApi, CURRENT_REPORT_ID);
     const source = await getReportSource(testApi, CURRENT_REPORT_ID);
     const domains = await Promise.all(
       report.domains.map((d) => getDomain(testApi, CURRENT_REPORT_ID, d.id)),
     );
     const metrics = domains.flatMap((d) => d.metrics.map((m) => ({ domainId: d.id, metric: m })));
-    expect(metrics).toHaveLength(152);
+    expect(metrics).toHaveLength(153);
 
     const result = locateFigures(source.paragraphs, metrics, source.exclusions);
     expect(result.unlocated.map((m) => `${m.domainId}/${m.metric.id}`)).toEqual([]);
@@ -213,7 +213,7 @@ describe('locateFigures on the report itself (through the mocked API)', () => {
     const segments = result.paragraphs.flatMap((p) => p.segments);
     const wrapped = segments.filter((s) => s.kind === 'metric');
     const placed = wrapped.flatMap((s) => [s.item, ...s.sharing]);
-    expect(new Set(placed.map((m) => `${m.domainId}/${m.metric.id}`)).size).toBe(152);
+    expect(new Set(placed.map((m) => `${m.domainId}/${m.metric.id}`)).size).toBe(153);
     expect(wrapped.every((s) => s.text === s.item.metric.source.figure)).toBe(true);
     expect(segments.filter((s) => s.kind === 'excluded')).toHaveLength(source.exclusions.length);
     // Nothing was lost or duplicated on the way: each paragraph reads exactly as served.

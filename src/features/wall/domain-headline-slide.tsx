@@ -9,12 +9,20 @@ import { DomainTrouble } from './domain-trouble';
 /** Below the headline gauges: this many more of the domain's figures, in report order. */
 const KEY_FIGURE_COUNT = 4;
 
-/** Top-level figures the headline does not already show: the rest of the story, briefly. */
+/**
+ * Figures the headline does not already show: first the batches on their way of a headline dial
+ * delivered in batches (回迁面积 beside its 50万㎡ 待分配, 65万㎡ 扫尾, 150万㎡ 封顶: the wall has no
+ * talking point to say so), then the top-level figures in report order.
+ */
 function keyFigures(progress: DomainProgress): MetricProgress[] {
   const shown = new Set(progress.headline.map((p) => p.metric.id));
-  return progress.metrics
-    .filter((p) => !shown.has(p.metric.id) && p.metric.parentId === undefined)
-    .slice(0, KEY_FIGURE_COUNT);
+  // In the headline's order (most urgent dial first), each dial's batches nearest to delivery first.
+  const batches = new Set(progress.headline.flatMap((p) => p.pipeline ?? []).map((m) => m.id));
+  const stages = [...batches].flatMap((id) => progress.metrics.filter((p) => p.metric.id === id && !shown.has(id)));
+  const rest = progress.metrics.filter(
+    (p) => !shown.has(p.metric.id) && !batches.has(p.metric.id) && p.metric.parentId === undefined,
+  );
+  return [...stages, ...rest].slice(0, KEY_FIGURE_COUNT);
 }
 
 function milestoneSummary(milestones: readonly Milestone[]): string {

@@ -68,6 +68,17 @@ describe('/wall', () => {
     expect(screen.getByText(/未给出任何数据/)).toBeInTheDocument();
   });
 
+  it('puts the batches on their way beside a dial delivered in batches (回迁面积 8%)', async () => {
+    const user = userEvent.setup();
+    renderApp('/wall?domains=resettlement-housing');
+    await summaryLoaded(1);
+    await user.keyboard('{ArrowRight}');
+    expect(await screen.findByRole('heading', { level: 1, name: '安置房建设' })).toBeInTheDocument();
+    const keyFigures = [...document.querySelectorAll('.wall-key-figure dt')].map((dt) => dt.textContent);
+    // "50万㎡已完成竣工验收待分配;…65万㎡正在竣工前扫尾工程施工;…150万㎡主体已封顶"
+    expect(keyFigures.slice(0, 3)).toEqual(['已竣工验收待分配', '竣工前扫尾施工中', '主体已封顶']);
+  });
+
   it('keeps rotating when one domain fails, and says so on its tile and slide', async () => {
     failApi((path) => path.endsWith('/domains/land'));
     const user = userEvent.setup();

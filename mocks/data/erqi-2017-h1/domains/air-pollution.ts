@@ -15,7 +15,7 @@ export const airPollution: Domain = {
       unit: '天',
       asOf: AS_OF_JUNE_23,
       direction: 'higher',
-      target: { value: 190, period: 'year', basis: 'stated' },
+      target: { value: 190, period: 'year', basis: 'stated', statedGap: 124 },
       quote: '共完成优良天气66天,距离全年目标(190)还有124天的差距',
       figure: '66天',
     }),
@@ -26,9 +26,9 @@ export const airPollution: Domain = {
       unit: '微克/立方米',
       asOf: AS_OF_JUNE_23,
       direction: 'lower',
-      target: { value: 63, period: 'year', basis: 'stated' },
-      // "全市9个站点中排第1名(与郑纺机、岗李水库并列)" — tied first; the contract has no field for a tie.
-      rank: { position: 1, scope: '全市9个站点' },
+      target: { value: 63, period: 'year', basis: 'stated', statedGap: 21 },
+      // "全市9个站点中排第1名(与郑纺机、岗李水库并列)": tied first.
+      rank: { position: 1, scope: '全市9个站点', tiedWith: ['郑纺机', '岗李水库'] },
       quote: 'PM2.5年累积浓度84微克/立方米,比目标值(63)高21微克/立方米',
       figure: '84微克/立方米',
     }),

@@ -39,7 +39,7 @@ export const civilizedCity: Domain = {
     // 开展倡树身边模范活动
     metric({
       id: 'model-citizens',
-      label: '郑州市文明市民',
+      label: '一季度郑州市文明市民',
       value: 2,
       unit: '人',
       direction: 'higher',
@@ -70,7 +70,8 @@ export const civilizedCity: Domain = {
       value: 2,
       unit: '场',
       direction: 'higher',
-      quote: '“道德模范故事汇”巡演活动2场',
+      // Spans the layout break "举办" | "“道德模范故事汇”".
+      quote: '举办“道德模范故事汇”巡演活动2场',
       figure: '2场',
     }),
     metric({

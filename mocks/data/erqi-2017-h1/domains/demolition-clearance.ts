@@ -23,7 +23,8 @@ export const demolitionClearance: Domain = {
       unit: '万平方米',
       direction: 'lower',
       parentId: 'remaining',
-      quote: '未拆除101万平方米',
+      // Spans the layout break "其中,已搬空" | "未拆除": without 已搬空 it would say the opposite of vacated.
+      quote: '已搬空未拆除101万平方米',
       figure: '101万平方米',
     }),
     metric({

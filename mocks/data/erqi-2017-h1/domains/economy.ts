@@ -1,6 +1,14 @@
 import type { Domain } from '../../../../src/api/schemas';
 import { AS_OF_MAY_END, metric, milestone } from '../build';
 
+/**
+ * "全区150个亿元以上重大项目完成投资170亿元,占年度计划的36%" states no period, but it sits in the
+ * paragraph of "1~5月份" investment statistics, right after the 1~5月 figures of the 49 key projects,
+ * and investment completed is counted by month: a June figure could not be out by the meeting on
+ * 27 June. So it is dated the end of May, as an inference the app shows as such.
+ */
+const MAY_END_BY_CONTEXT = { asOf: AS_OF_MAY_END, asOfInferred: '同段投资统计为“1~5月份”' } as const;
+
 // 关键词:主要经济指标 — 【读数据 看成绩】
 export const economy: Domain = {
   id: 'economy',
@@ -114,9 +122,10 @@ export const economy: Domain = {
       direction: 'higher',
       target: { value: 193.6, period: 'year', basis: 'derived' },
       reportedProgressPct: 48.7,
-      // "省市重点项目完成投资、开工率市内六区第1" (same paragraph).
-      rank: { position: 1, scope: '市内六区' },
-      quote: '项目共计完成投资94.3亿元,占年度计划的48.7%',
+      // "省市重点项目完成投资、开工率市内六区第1" (same paragraph): first in both, not in investment alone.
+      rank: { position: 1, scope: '市内六区', subject: '完成投资、开工率' },
+      // Spans the layout break "49个省市重点" | "项目共计完成投资".
+      quote: '49个省市重点项目共计完成投资94.3亿元,占年度计划的48.7%',
       figure: '94.3亿元',
     }),
     metric({
@@ -146,6 +155,7 @@ export const economy: Domain = {
       label: '亿元以上重大项目',
       value: 150,
       unit: '个',
+      ...MAY_END_BY_CONTEXT,
       direction: 'neutral',
       quote: '全区150个亿元以上重大项目完成投资170亿元,占年度计划的36%',
       figure: '150个',
@@ -155,6 +165,7 @@ export const economy: Domain = {
       label: '重大项目完成投资',
       value: 170,
       unit: '亿元',
+      ...MAY_END_BY_CONTEXT,
       direction: 'higher',
       target: { value: 472.2, period: 'year', basis: 'derived' },
       reportedProgressPct: 36,

@@ -24,7 +24,8 @@ export const greening: Domain = {
       unit: '万平方米',
       qualifier: 'nearly',
       direction: 'higher',
-      target: { value: 188, period: 'task', basis: 'stated' },
+      // "剩余段约188万平方米": an approximate size used as the task, so about 29%, not 29.3%.
+      target: { value: 188, period: 'task', basis: 'approximate', qualifier: 'about' },
       parentId: 'canal-park-remaining',
       quote: '现已累计完成场地整理近55万平方米',
       figure: '近55万平方米',
@@ -35,7 +36,7 @@ export const greening: Domain = {
       value: 24,
       unit: '万平方米',
       direction: 'higher',
-      target: { value: 188, period: 'task', basis: 'stated' },
+      target: { value: 188, period: 'task', basis: 'approximate', qualifier: 'about' },
       parentId: 'canal-park-remaining',
       quote: '完成绿化面积24万平方米',
       figure: '24万平方米',

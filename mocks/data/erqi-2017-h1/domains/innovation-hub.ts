@@ -76,7 +76,7 @@ export const innovationHub: Domain = {
       label: '第一批专利资助',
       value: 1000,
       unit: '项',
-      qualifier: 'more-than',
+      qualifier: 'passes',
       direction: 'higher',
       quote: '2017年第一批专利资助突破1000项',
       figure: '突破1000项',

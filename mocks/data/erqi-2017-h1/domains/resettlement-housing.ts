@@ -26,6 +26,9 @@ export const resettlementHousing: Domain = {
       direction: 'higher',
       target: { value: 298.2, period: 'year', basis: 'derived' },
       reportedProgressPct: 56,
+      // Starts come project by project; the next ones are the projects in the stages named after it.
+      projection: false,
+      pipeline: ['pre-construction-permits', 'site-clearing-projects', 'planning-approval-projects'],
       quote: '实现贾寨等5个项目约167万㎡桩基施工,占全年总任务的56%',
       figure: '约167万㎡',
     }),
@@ -49,7 +52,7 @@ export const resettlementHousing: Domain = {
     }),
     metric({
       id: 'planning-approval-projects',
-      label: '控规编制报批项目',
+      label: '控规方案编制报批项目',
       value: 5,
       unit: '个',
       direction: 'neutral',
@@ -75,12 +78,16 @@ export const resettlementHousing: Domain = {
       direction: 'higher',
       target: { value: 287.5, period: 'year', basis: 'derived' },
       reportedProgressPct: 8,
+      // Flats are handed over by whole buildings: the rest of the year is the batches the same
+      // paragraph names, not a continuation of the first half's pace.
+      projection: false,
+      pipeline: ['completed-awaiting-allocation', 'finishing-works-area', 'topped-out-area'],
       quote: '实现2个项目约23万㎡回迁,占全年总任务的8%',
       figure: '约23万㎡',
     }),
     metric({
       id: 'completed-awaiting-allocation',
-      label: '竣工验收待分配',
+      label: '已竣工验收待分配',
       value: 50,
       unit: '万㎡',
       direction: 'higher',
@@ -89,11 +96,12 @@ export const resettlementHousing: Domain = {
     }),
     metric({
       id: 'finishing-works-area',
-      label: '竣工前扫尾施工',
+      label: '竣工前扫尾施工中',
       value: 65,
       unit: '万㎡',
       direction: 'neutral',
-      quote: '刘胡垌一期等项目65万㎡正在竣工前扫尾工程施工',
+      // Spans the layout break "滨河" | "花园一期A地块": both projects are in the 65万㎡.
+      quote: '滨河花园一期A地块、刘胡垌一期等项目65万㎡正在竣工前扫尾工程施工',
       figure: '65万㎡',
     }),
     metric({
@@ -107,7 +115,7 @@ export const resettlementHousing: Domain = {
     }),
     metric({
       id: 'topped-out-area',
-      label: '主体封顶面积',
+      label: '主体已封顶',
       value: 150,
       unit: '万㎡',
       direction: 'higher',

@@ -28,8 +28,18 @@ export const warmErqi: Domain = {
       figure: '140篇',
     }),
     metric({
+      id: 'interactive-columns',
+      label: '民声互动栏目',
+      value: 2,
+      unit: '个',
+      direction: 'neutral',
+      // Printed in Chinese numerals: "两个".
+      quote: '其中,“志愿汇”和“温暖帮”是两个民声互动栏目',
+      figure: '两个',
+    }),
+    metric({
       id: 'service-points',
-      label: '建设项目服务站点',
+      label: '已建成或即将建成服务站点',
       value: 200,
       unit: '个',
       qualifier: 'nearly',
