@@ -426,7 +426,7 @@ describe('erqi-2017-h1 data set: reassembled text', () => {
     }
   });
 
-  it('has the continuations of DESIGN.md joined', () => {
+  it('joins the continuations that the column layout split (README.md beside report.txt)', () => {
     const joined = [
       '49个省市重点项目共计完成投资',
       ';6家外迁企业已完成1家',

@@ -1,7 +1,7 @@
 import type { Exclusion, SourceParagraph, ReportSource } from '../../../src/api/schemas';
 
 /**
- * The report text, reassembled in reading order (DESIGN.md "The report and how to read it").
+ * The report text, reassembled in reading order (the column layout of the printed page split paragraphs; see README.md beside report.txt).
  *
  * The printed page was laid out in columns, so its plain text is partly out of order. Each paragraph
  * here is a list of fragments, every one of them a verbatim line of `report.txt` beside this file
