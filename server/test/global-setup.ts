@@ -1,0 +1,2 @@
+// Placeholder replaced below once the server build exists.
+export default function setup(): void {}
