@@ -1,5 +1,6 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { Database, Queryable, Row } from './database';
+import { lockDataDir } from './data-dir-lock';
 import { quoteIdentifier } from './database';
 
 function queryable(db: PGlite | Transaction): Queryable {
@@ -20,7 +21,14 @@ function queryable(db: PGlite | Transaction): Queryable {
  */
 export async function openPglite(dataDir?: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create(dataDir === undefined ? undefined : { dataDir });
+  const unlock = dataDir === undefined ? () => undefined : lockDataDir(dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir === undefined ? undefined : { dataDir });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   return {
     kind: 'pglite',
     ...queryable(db),
@@ -29,6 +37,9 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       const unlisten = await db.listen(quoteIdentifier(channel), onNotify);
       return () => unlisten();
     },
-    close: () => db.close(),
+    async close() {
+      await db.close();
+      unlock();
+    },
   };
 }
