@@ -111,7 +111,7 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
         },
       },
-      // The server's tests (server/README.md): Node, no DOM, no global MSW server.
+      // The server's tests (README, "How the code is laid out"): Node, no DOM, no global MSW server.
       {
         extends: true,
         test: {

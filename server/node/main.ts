@@ -59,9 +59,10 @@ async function main(): Promise<void> {
 
   const server = createAdaptorServer({ fetch: app.fetch });
   if (!(server instanceof http.Server)) throw new Error('expected an HTTP/1.1 server');
-  server.on('clientError', (_error, socket) => {
-    // A request Node cannot parse (a malformed request line, oversized headers): a plain 400.
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // A request Node cannot parse: 431 for oversized headers (an absurd URL), else a plain 400.
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

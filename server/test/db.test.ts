@@ -132,7 +132,7 @@ describe('the embedded database in a folder', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'jindu-db-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('keeps its data across a restart: the second start migrates and seeds nothing', async () => {
+  it('keeps its data across a restart: the second start migrates and seeds nothing', { timeout: 180_000 }, async () => {
     const first = await openPglite(dir);
     expect((await migrate(first)).applied).toEqual([1]);
     expect(await seedIfEmpty(first, [dataset])).toBe(true);

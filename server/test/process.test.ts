@@ -76,6 +76,21 @@ async function startServer(env: Record<string, string>): Promise<Started> {
 
 const logged = (started: Started, msg: string) => started.logs.find((l) => l.msg === msg);
 
+/** Sends bytes as they are (fetch would refuse to send a malformed request) and reads the answer. */
+function rawRequest(origin: string, bytes: string): Promise<string> {
+  const { hostname, port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    let answer = '';
+    const socket = net.connect(Number(port), hostname, () => socket.write(bytes));
+    socket.on('data', (chunk) => {
+      answer += chunk.toString();
+    });
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+    socket.setTimeout(10_000, () => socket.destroy(new Error('no answer')));
+  });
+}
+
 describe('the built server on the embedded database', () => {
   it('starts on an empty folder: migrates, seeds, serves the app and the API, stops cleanly on SIGTERM', { timeout: 180_000 }, async () => {
     const server = await startServer({ JINDU_DATA_DIR: dataDir });
@@ -90,6 +105,11 @@ describe('the built server on the embedded database', () => {
     const request = await fetch(`${server.origin}/api/v1/nope`, { headers: { 'x-request-id': 'test-42' } });
     expect(request.headers.get('x-request-id')).toBe('test-42');
     expect(server.logs.find((l) => l.requestId === 'test-42')).toMatchObject({ msg: 'request', status: 404, path: '/api/v1/nope' });
+
+    // What the HTTP parser refuses is a 4xx too, never a dropped connection or a 500.
+    expect(await rawRequest(server.origin, 'GET /a b c HTTP/1.1\r\nHost: x\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 /);
+    expect(await rawRequest(server.origin, `GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`)).toMatch(/^HTTP\/1\.1 431 /);
+    expect(await rawRequest(server.origin, 'GET /api/v1/reports/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 /);
 
     process.kill(server.child.pid ?? 0, 'SIGTERM');
     expect(await server.exited).toBe(0);
