@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-subpath', 'dist-real-api', 'public/mockServiceWorker.js', 'bench-results', 'e2e/artifacts', 'coverage'] },
+  { ignores: ['dist', 'dist-subpath', 'dist-real-api', 'dist-server', 'data', 'public/mockServiceWorker.js', 'bench-results', 'e2e/artifacts', 'coverage'] },
   {
     files: ['**/*.{ts,tsx}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],

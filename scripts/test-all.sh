@@ -16,6 +16,13 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || ! command -v pdftotext >/de
     echo "Chromium or poppler-utils is missing: sudo apt-get install -y chromium fonts-noto-cjk poppler-utils (or set CHROMIUM_PATH)" >&2
   fi
 fi
+# The server's tests run on PostgreSQL too when it is here (as root: installed and started as .ci/run
+# does); without it they run on the embedded database alone, and say so.
+if [ -z "${JINDU_TEST_DATABASE_URL:-}" ] && [ "$(id -u)" = 0 ]; then
+  command -v pg_lsclusters >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null; }
+  if url=$(bash scripts/postgres-for-tests.sh); then export JINDU_TEST_DATABASE_URL=$url; fi
+fi
+[ -n "${JINDU_TEST_DATABASE_URL:-}" ] || echo "JINDU_TEST_DATABASE_URL is not set: the server's tests run on the embedded database only" >&2
 passed=0
 failed=0
 
@@ -48,6 +55,8 @@ check self-contained bash scripts/check-self-contained.sh
 check build npx vite build --logLevel warn
 check build-subpath npx vite build --logLevel warn --base=/jindu/ --outDir dist-subpath
 check build-real-api env VITE_API_BASE_URL=/api/v1 npx vite build --logLevel warn --outDir dist-real-api
+# What `npm start` serves: the app built for the server and the server's bundle (rebuilt when stale).
+check build-server node scripts/server-build.mjs
 
 echo "── browser tests (Chromium)"
 E2E_TAP_FILE="$out/e2e.tap" node e2e/run.mjs

@@ -1,0 +1,126 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
+import { createReportService } from '../core/reports';
+import type { Store } from '../core/store';
+import { notModified, strongEtag } from './etag';
+import { problem, quoted } from './problem';
+
+/** The prefix every endpoint of the contract lives under. */
+export const API_PREFIX = '/api/v1';
+
+export interface ApiOptions {
+  store: Store;
+  /** Told of every error that became a 500 (the server logs it; the client sees only a problem). */
+  onError?: (error: unknown, request: Request) => void;
+}
+
+/** A served id: kebab-case as the contract's ids are, and of a sane length. Anything else cannot exist. */
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MAX_ID_LENGTH = 100;
+const isId = (text: string) => text.length <= MAX_ID_LENGTH && ID.test(text);
+
+const READ_METHODS = 'GET, HEAD';
+
+interface CachedAnswer {
+  version: string;
+  body: string;
+  etag: string;
+}
+
+/**
+ * The API of DESIGN.md as a web-standard Request → Response function (`app.fetch`): the Node server
+ * runs it on the database, MSW runs it in the browser and in the tests on the in-memory store, so the
+ * contract has one implementation. Paths are the whole path from `/api/…` on.
+ *
+ * hono/tiny's PatternRouter: the smallest of Hono's routers (it ships in the demo's mock chunk), and
+ * with a dozen routes matching is a few regex tests, nothing beside a database query.
+ */
+export function createApi({ store, onError }: ApiOptions): Hono {
+  const service = createReportService(store);
+  const app = new Hono({ strict: false });
+  // Answers of the current data version, by path: a poller's request costs one version lookup and,
+  // with If-None-Match, an empty 304. Only answers that exist are kept, so the map stays as small as
+  // the data.
+  const answers = new Map<string, CachedAnswer>();
+
+  async function serveJson(c: Context, build: () => Promise<unknown>, missing: () => Response | Promise<Response>): Promise<Response> {
+    const key = c.req.path.replace(/\/+$/, '');
+    const version = await service.dataVersion();
+    let answer = answers.get(key);
+    if (answer === undefined || answer.version !== version) {
+      const value = await build();
+      if (value === undefined) return missing();
+      const body = JSON.stringify(value);
+      answer = { version, body, etag: strongEtag(body) };
+      answers.set(key, answer);
+    }
+    // no-cache: a browser may keep the answer but asks again each time, with the ETag, for a 304.
+    const headers = { etag: answer.etag, 'cache-control': 'no-cache' };
+    if (notModified(c.req.header('if-none-match'), answer.etag)) return new Response(null, { status: 304, headers });
+    return new Response(answer.body, { headers: { ...headers, 'content-type': 'application/json' } });
+  }
+
+  const noReport = (reportId: string) => problem(404, '报告不存在', `没有编号为“${quoted(reportId)}”的报告。`);
+  const noDomain = (domainId: string) => problem(404, '领域不存在', `报告中没有编号为“${quoted(domainId)}”的关键词领域。`);
+
+  // A path that is not valid percent-encoding cannot name anything: say so rather than guess.
+  app.use('*', async (c, next) => {
+    try {
+      decodeURIComponent(new URL(c.req.url).pathname);
+    } catch {
+      return problem(400, '请求路径无效', '请求路径的百分号编码不正确。');
+    }
+    await next();
+  });
+
+  const routes: [string, (c: Context) => Promise<Response>][] = [
+    [`${API_PREFIX}/reports`, (c) => serveJson(c, () => service.listReports(), () => noReport(''))],
+    [
+      `${API_PREFIX}/reports/:reportId`,
+      (c) => {
+        const reportId = c.req.param('reportId') ?? '';
+        if (!isId(reportId)) return Promise.resolve(noReport(reportId));
+        return serveJson(c, () => service.getReport(reportId), () => noReport(reportId));
+      },
+    ],
+    [
+      `${API_PREFIX}/reports/:reportId/source`,
+      (c) => {
+        const reportId = c.req.param('reportId') ?? '';
+        if (!isId(reportId)) return Promise.resolve(noReport(reportId));
+        return serveJson(c, () => service.getSource(reportId), () => noReport(reportId));
+      },
+    ],
+    [
+      `${API_PREFIX}/reports/:reportId/domains/:domainId`,
+      async (c) => {
+        const reportId = c.req.param('reportId') ?? '';
+        const domainId = c.req.param('domainId') ?? '';
+        if (!isId(reportId)) return noReport(reportId);
+        if (!isId(domainId)) return noDomain(domainId);
+        return serveJson(
+          c,
+          () => service.getDomain(reportId, domainId),
+          async () => ((await store.getReport(reportId)) === undefined ? noReport(reportId) : noDomain(domainId)),
+        );
+      },
+    ],
+  ];
+
+  for (const [path, handler] of routes) {
+    app.get(path, handler);
+    app.all(path, (c) =>
+      Promise.resolve(
+        problem(405, '不支持的请求方法', `${c.req.method} 不适用于 ${quoted(c.req.path)};可用:${READ_METHODS}。`, { allow: READ_METHODS }),
+      ),
+    );
+  }
+
+  // Anything else under /api is a 404 in the contract's own format, never the app's index.html.
+  app.notFound((c) => problem(404, '接口不存在', `没有这个接口:${quoted(c.req.path)}`));
+  app.onError((error, c) => {
+    onError?.(error, c.req.raw);
+    return problem(500, '服务器内部错误', '服务器处理请求时出错,请稍后再试。');
+  });
+  return app;
+}

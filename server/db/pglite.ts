@@ -1,0 +1,45 @@
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import type { Database, Queryable, Row } from './database';
+import { lockDataDir } from './data-dir-lock';
+import { quoteIdentifier } from './database';
+
+function queryable(db: PGlite | Transaction): Queryable {
+  return {
+    async query<R extends object = Row>(sql: string, params: readonly unknown[] = []) {
+      const result = await db.query<R>(sql, [...params]);
+      return result.rows;
+    },
+    async exec(sql: string) {
+      await db.exec(sql);
+    },
+  };
+}
+
+/**
+ * The embedded PostgreSQL (PGlite, WebAssembly): data in `dataDir`, or in memory without one. One
+ * connection, which PGlite serialises: a transaction holds it, other queries wait their turn.
+ */
+export async function openPglite(dataDir?: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const unlock = dataDir === undefined ? () => undefined : lockDataDir(dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir === undefined ? undefined : { dataDir });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  return {
+    kind: 'pglite',
+    ...queryable(db),
+    transaction: (work) => db.transaction((tx) => work(queryable(tx))),
+    async listen(channel, onNotify) {
+      const unlisten = await db.listen(quoteIdentifier(channel), onNotify);
+      return () => unlisten();
+    },
+    async close() {
+      await db.close();
+      unlock();
+    },
+  };
+}

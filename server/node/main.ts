@@ -1,0 +1,100 @@
+import { fileURLToPath } from 'node:url';
+import http from 'node:http';
+import { createAdaptorServer } from '@hono/node-server';
+import { domains, report, reportSource } from '../../mocks/data/erqi-2017-h1';
+import { createApi } from '../api/app';
+import { databaseSettings, prepareDatabase } from '../db/open';
+import { SCHEMA_VERSION, schemaVersion } from '../db/migrate';
+import { createSqlStore } from '../db/sql-store';
+import { createLog, describeError } from './log';
+import { createServerApp, requestIds } from './server-app';
+
+// `npm start` runs this (built into dist-server/server/main.js): the app and /api/v1 on one port,
+// from the embedded database (JINDU_DATA_DIR, default ./data) or DATABASE_URL's PostgreSQL.
+
+/** How long SIGTERM waits for requests in flight before closing their connections. */
+const GRACE_MS = 10_000;
+
+const log = createLog();
+
+function port(): number {
+  const text = process.env.PORT?.trim() || '8080';
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0 || value > 65_535) throw new Error(`PORT must be a port number, not "${text}"`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const settings = databaseSettings();
+  const listenPort = port();
+  const publicDir = process.env.JINDU_PUBLIC_DIR?.trim() || fileURLToPath(new URL('../public', import.meta.url));
+
+  const opening = performance.now();
+  const { db, applied, seeded, version } = await prepareDatabase(settings, [{ report, domains, source: reportSource }]);
+  log('info', 'database ready', {
+    database: db.kind,
+    // The folder of the embedded database; never DATABASE_URL, which may hold a password.
+    ...(db.kind === 'pglite' ? { dataDir: settings.dataDir } : {}),
+    schemaVersion: version,
+    migrationsApplied: applied,
+    seeded,
+    ms: Math.round(performance.now() - opening),
+  });
+
+  let stopping = false;
+  const api = createApi({
+    store: createSqlStore(db),
+    onError: (error, request) => log('error', 'api error', { requestId: requestIds.get(request), ...describeError(error) }),
+  });
+  const app = createServerApp({
+    api,
+    publicDir,
+    log,
+    async readiness() {
+      if (stopping) return { ready: false, reason: 'stopping' };
+      const schema = await schemaVersion(db);
+      return { ready: schema === SCHEMA_VERSION, database: db.kind, schemaVersion: schema, expectedSchemaVersion: SCHEMA_VERSION };
+    },
+  });
+
+  const server = createAdaptorServer({ fetch: app.fetch });
+  if (!(server instanceof http.Server)) throw new Error('expected an HTTP/1.1 server');
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // A request Node cannot parse: 431 for oversized headers (an absurd URL), else a plain 400.
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listenPort, process.env.HOST?.trim() || undefined, () => resolve());
+  });
+  const address = server.address();
+  log('info', 'listening', { port: typeof address === 'object' && address !== null ? address.port : listenPort });
+
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log('info', 'stopping', { signal });
+    // Stops accepting connections, closes idle ones, and calls back when the last request is answered.
+    server.close(() => {
+      db.close()
+        .then(() => {
+          log('info', 'stopped');
+          process.exit(0);
+        })
+        .catch((error: unknown) => {
+          log('error', 'closing the database failed', describeError(error));
+          process.exit(1);
+        });
+    });
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), GRACE_MS).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  log('error', 'could not start', describeError(error));
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Database } from '../db/database';
+import { openPglite } from '../db/pglite';
+import { openPostgres } from '../db/postgres';
+
+/** A database for one test, and how to get rid of it. */
+export interface TestDatabase {
+  db: Database;
+  /** The postgres:// URL of it, for a server started as a child process (PostgreSQL only). */
+  url?: string;
+  drop(): Promise<void>;
+}
+
+export interface DatabaseKind {
+  name: string;
+  create(): Promise<TestDatabase>;
+}
+
+/**
+ * Where the server's tests run: the embedded database always, and a PostgreSQL server when
+ * JINDU_TEST_DATABASE_URL names one (a role allowed to create databases; .ci/run sets it up).
+ */
+export const testDatabaseUrl = process.env.JINDU_TEST_DATABASE_URL?.trim() || undefined;
+
+export const pgliteKind: DatabaseKind = {
+  name: 'PGlite',
+  async create() {
+    const db = await openPglite();
+    return { db, drop: () => db.close() };
+  },
+};
+
+/** A new, empty database on the PostgreSQL server, with a name of its own, dropped afterwards. */
+export async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `jindu_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.href,
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+export const postgresKind: DatabaseKind | undefined =
+  testDatabaseUrl === undefined
+    ? undefined
+    : {
+        name: 'PostgreSQL',
+        async create() {
+          const created = await createPostgresDatabase(testDatabaseUrl);
+          const db = await openPostgres(created.url);
+          return {
+            db,
+            url: created.url,
+            async drop() {
+              await db.close();
+              await created.drop();
+            },
+          };
+        },
+      };
+
+export const databaseKinds: DatabaseKind[] = [pgliteKind, ...(postgresKind ? [postgresKind] : [])];
