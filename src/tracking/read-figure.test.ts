@@ -65,6 +65,7 @@ describe('reading what people type', () => {
   it('refuses two qualifiers and bounds the contract cannot carry', () => {
     expect(refused('约700余', { unit: '处' }).message).toContain('只能有一个限定词');
     expect(refused('100以下', { unit: '个' }).message).toContain('以下');
+    expect(refused('不到100', { unit: '个' })).toMatchObject({ code: 'qualifier' });
   });
 
   it('converts a unit typed with the number exactly into the metric unit (万 ↔ 亿)', () => {
@@ -74,6 +75,9 @@ describe('reading what people type', () => {
     expect(read('9万', { unit: '人' }).value).toBe(90000);
     expect(read('46万平方米', { unit: '平方米' }).value).toBe(460000);
     expect(read('167万㎡', { unit: '万平方米' }).value).toBe(167);
+    expect(read('¥94.3亿', { unit: '万元' }).value).toBe(943000);
+    expect(read('￥1,090,000', { unit: '万元' }).value).toBe(109);
+    expect(refused('¥5131', { unit: '万美元' }).code).toBe('unit');
   });
 
   it('refuses a unit that does not convert exactly, naming the field and both units', () => {

@@ -120,10 +120,16 @@ export function readFigure(text: string, context: FigureContext): Checked<TypedF
     return refusal(context, 'not-a-number', `${name}「${typed}」不是数字`);
   }
 
+  const unsupportedQualifier = (word: string) =>
+    refusal(context, 'qualifier', `${name}不能表示“${word}”，请填写确数或约数（约、近、余、以上）`);
   const badGrouping = () =>
     refusal(context, 'grouping', `${name}「${text.trim()}」的分隔符位置不对：千位分隔应每三位一组（1,234），小数点用“.”`);
 
-  const leading = takeLeading(typed);
+  const unsupportedLead = UNSUPPORTED_QUALIFIERS.find((word) => typed.startsWith(word));
+  if (unsupportedLead !== undefined) return unsupportedQualifier(unsupportedLead);
+  // A currency sign before the number ("¥94.3亿") says the figure is in 元.
+  const yuanSign = /^[¥￥]/.test(typed);
+  const leading = takeLeading(yuanSign ? typed.slice(1).trim() : typed);
   const m = NUMBER.exec(leading.rest);
   if (m === null) return refusal(context, 'not-a-number', `${name}「${text.trim()}」不是数字`);
   const [matched, sign = '', rawWhole = '', fraction] = m;
@@ -141,10 +147,8 @@ export function readFigure(text: string, context: FigureContext): Checked<TypedF
   if (/\d/.test(after)) {
     return refusal(context, 'not-a-number', `${name}「${text.trim()}」无法识别为一个数值，请只填一个数`);
   }
-  const unsupported = UNSUPPORTED_QUALIFIERS.find((word) => after.includes(word) || leading.rest.startsWith(word));
-  if (unsupported !== undefined) {
-    return refusal(context, 'qualifier', `${name}不能表示“${unsupported}”，请填写确数或约数（约、近、余、以上）`);
-  }
+  const unsupported = UNSUPPORTED_QUALIFIERS.find((word) => after.includes(word));
+  if (unsupported !== undefined) return unsupportedQualifier(unsupported);
   const trailing = takeTrailing(after);
   const words = [...(leading.word === undefined ? [] : [leading.word]), ...trailing.found.map(([word]) => word)];
   if (words.length > 1) {
@@ -160,7 +164,7 @@ export function readFigure(text: string, context: FigureContext): Checked<TypedF
   }
 
   // A bare 万/亿 is a multiplier of the metric's own unit: "9万" against 万人 is 9万人, against 人 is 90000人.
-  const unitTyped = trailing.unit;
+  const unitTyped = yuanSign && (trailing.unit === '' || BARE_MAGNITUDES.has(trailing.unit)) ? `${trailing.unit}元` : trailing.unit;
   const unitRead = BARE_MAGNITUDES.has(unitTyped) ? `${unitTyped}${baseUnit(context.unit)}` : unitTyped;
   const inMetricUnit = unitRead === '' ? number : convertExact(number, unitRead, context.unit);
   if (inMetricUnit === undefined) {
