@@ -12,6 +12,7 @@ import {
   paceAt,
   paceGuide,
   statusAt,
+  statusChange,
   trendProjection,
 } from './history';
 import { reportObservation, update, updateObservation } from './test-fixtures';
@@ -73,6 +74,11 @@ describe('status from the latest approved figure (src/progress’s analysis)', (
     expect(statusAt(goodAirDays, observations, instantAt('2017-10-01', '00:00'))).toBe('behind');
     expect(statusAt(goodAirDays, observations, instantAt('2017-10-09', '12:00'))).toBe('on-track');
     expect(statusAt(goodAirDays, observations, instantAt('2017-06-26', '12:00'))).toBeUndefined();
+    expect(statusChange(goodAirDays, observations, instantAt('2017-10-01', '00:00'), instantAt('2017-10-10', '00:00'))).toEqual({
+      from: 'behind',
+      to: 'on-track',
+    });
+    expect(statusChange(goodAirDays, observations, instantAt('2017-07-01', '00:00'), instantAt('2017-10-01', '00:00'))).toBeUndefined();
   });
 
   it('takes the figure current at a moment from approval times, not as-of dates', () => {

@@ -273,6 +273,18 @@ export function statusAt(metric: Metric, observations: readonly Observation[], i
   return point === undefined ? undefined : analyseMetric(metricAsOf(metric, point)).status;
 }
 
+/** The metric's status at two moments, when it differs (滞后 → 正常); undefined when it held or was unknown. */
+export function statusChange(
+  metric: Metric,
+  observations: readonly Observation[],
+  from: number,
+  to: number,
+): { from: Status; to: Status } | undefined {
+  const was = statusAt(metric, observations, from);
+  const is = statusAt(metric, observations, to);
+  return was === undefined || is === undefined || was === is ? undefined : { from: was, to: is };
+}
+
 /** The start of the day after a date, in the district: "since the meeting of 06-26" leaves out what it saw. */
 export function afterDay(date: string): number {
   return instantAt(addDays(date, 1), '00:00');

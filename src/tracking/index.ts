@@ -51,6 +51,7 @@ export {
   paceAt,
   paceGuide,
   statusAt,
+  statusChange,
   trendProjection,
 } from './history';
 export type {
