@@ -57,21 +57,22 @@ describe('an unknown account', () => {
 
   it('gives the same answer as a wrong password, in about the same time', async () => {
     const stored = await hashPassword('the real password here');
-    const median = async (check: () => Promise<boolean>): Promise<number> => {
-      const times: number[] = [];
-      for (let i = 0; i < 7; i += 1) {
-        const start = performance.now();
-        expect(await check()).toBe(false);
-        times.push(performance.now() - start);
-      }
-      times.sort((a, b) => a - b);
-      return times[3] ?? Number.NaN;
+    const timed = async (check: () => Promise<boolean>): Promise<number> => {
+      const start = performance.now();
+      expect(await check()).toBe(false);
+      return performance.now() - start;
     };
-    const wrongPassword = await median(() => verifyPassword(stored, 'a wrong password'));
-    const unknownAccount = await median(() => verifyPassword(null, 'a wrong password'));
+    // Interleaved, and the fastest of each kept: other work on the machine only ever adds time.
+    let wrongPassword = Infinity;
+    let unknownAccount = Infinity;
+    for (let i = 0; i < 5; i += 1) {
+      wrongPassword = Math.min(wrongPassword, await timed(() => verifyPassword(stored, 'a wrong password')));
+      unknownAccount = Math.min(unknownAccount, await timed(() => verifyPassword(null, 'a wrong password')));
+    }
     // Both run one Argon2id verification (~19 ms here); an early return would be under a millisecond.
-    expect(unknownAccount / wrongPassword).toBeGreaterThan(0.5);
-    expect(unknownAccount / wrongPassword).toBeLessThan(2);
+    // Only the lower bound is timed: on a loaded machine an upper one fails at random, and the test
+    // above already holds the dummy hash to the same parameters, hence the same cost.
+    expect(unknownAccount).toBeGreaterThan(wrongPassword * 0.5);
   });
 });
 
