@@ -60,3 +60,14 @@ export function publicOrigin(request: Request, config: Pick<AuthConfig, 'behindP
 export function isHttps(request: Request, config: Pick<AuthConfig, 'behindProxy'>): boolean {
   return publicOrigin(request, config).startsWith('https:');
 }
+
+/**
+ * The client's address for throttling and the audit log: the socket's peer, or, behind a trusted
+ * proxy, the last X-Forwarded-For entry, the one that proxy appended itself (earlier entries are
+ * whatever the client chose to send).
+ */
+export function clientAddress(request: Request, socketAddress: string | null, config: Pick<AuthConfig, 'behindProxy'>): string | null {
+  if (!config.behindProxy) return socketAddress;
+  const forwarded = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
+  return forwarded === undefined || forwarded === '' ? socketAddress : forwarded;
+}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hash, parseOptions, verify, type Algorithm, type Options } from '@node-rs/argon2';
-import type { FieldProblem } from './problem';
+import { problem, type FieldProblem } from './problem';
 
 /**
  * Argon2id with OWASP's first recommended setting (Password Storage Cheat Sheet): 19 MiB of memory,
@@ -81,6 +81,9 @@ export async function verifyPassword(storedHash: string | null, password: string
     return false;
   }
 }
+
+/** The one answer to a failed sign-in, for a wrong password and an unknown or disabled account alike. */
+export const SIGN_IN_REFUSED = problem(401, '用户名或密码不正确', '请检查用户名和密码后重试。');
 
 /** True when a hash was made with weaker or other parameters than today's: rehash after a good sign-in. */
 export function needsRehash(storedHash: string): boolean {

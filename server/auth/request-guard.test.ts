@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { authConfigFromEnv, type AuthConfig } from './config';
+import { problemResponse } from './problem';
 import { MAX_BODY_BYTES, guardRequest, readBodyText, readJsonBody } from './request-guard';
 
 const direct: AuthConfig = { behindProxy: false, allowedOrigins: [] };
@@ -167,5 +168,17 @@ describe('reading the body', () => {
     expect(await readJsonBody(request('POST', json, ''))).toMatchObject({ ok: false, problem: { status: 400 } });
     const latin1 = await readJsonBody(request('POST', json, new Uint8Array([0x22, 0xe9, 0x22])));
     expect(latin1).toMatchObject({ ok: false, problem: { status: 400, detail: '请求体不是有效的 UTF-8 文本。' } });
+  });
+});
+
+describe('problem answers', () => {
+  it('are application/problem+json with the problem’s status', async () => {
+    const refused = guardRequest(request('POST', { origin: 'https://evil.test', ...json }, '{}'), direct);
+    if (refused === null) throw new Error('expected a refusal');
+    const response = problemResponse(refused, { 'retry-after': '60' });
+    expect(response.status).toBe(403);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(response.headers.get('retry-after')).toBe('60');
+    expect(await response.json()).toEqual(refused);
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { isHttps, publicOrigin } from './config';
+import { clientAddress, isHttps, publicOrigin } from './config';
 import {
   DISPLAY_TOKEN_PARAM,
   SESSION_ABSOLUTE_MS,
@@ -184,6 +184,19 @@ describe('whether a request is HTTPS', () => {
     expect(isHttps(request, proxied)).toBe(true);
     expect(publicOrigin(request, proxied)).toBe('https://jindu.example.gov.cn');
     expect(publicOrigin(new Request('http://127.0.0.1:8080/'), proxied)).toBe('http://127.0.0.1:8080');
+  });
+});
+
+describe('the client address', () => {
+  const request = new Request('http://127.0.0.1:8080/api/v1/session', { headers: { 'x-forwarded-for': '203.0.113.9, 198.51.100.4' } });
+
+  it('is the socket’s peer unless a proxy is trusted, so a client cannot pick its own', () => {
+    expect(clientAddress(request, '10.0.0.2', { behindProxy: false })).toBe('10.0.0.2');
+  });
+
+  it('behind a trusted proxy is the X-Forwarded-For entry that proxy appended (the last)', () => {
+    expect(clientAddress(request, '10.0.0.2', { behindProxy: true })).toBe('198.51.100.4');
+    expect(clientAddress(new Request('http://127.0.0.1:8080/'), '10.0.0.2', { behindProxy: true })).toBe('10.0.0.2');
   });
 });
 
