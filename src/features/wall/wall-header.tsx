@@ -18,7 +18,7 @@ export function WallHeader({ report, queries }: Props) {
   const now = useMinuteClock();
   const { updatedAt, stale } = readFreshness(queries, now, STALE_AFTER_MS);
   return (
-    <header className="wall-header" data-stale={stale}>
+    <header className="wall-header">
       {report === undefined ? (
         <p className="wall-header__title">进度 · 大屏</p>
       ) : (

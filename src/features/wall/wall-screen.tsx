@@ -49,7 +49,7 @@ function Rotating({ report, entries, complete, intervalMs, note }: RotatingProps
 
   return (
     <>
-      <main className="wall-main" data-slide-index={index} data-slide-count={count} data-paused={paused}>
+      <main className="wall-main" data-slide-index={index}>
         <div key={turn} className="wall-slide">
           {entry === undefined ? (
             <SummarySlide report={report} entries={entries} complete={complete} />
@@ -98,8 +98,6 @@ export function WallScreen({ params }: Props) {
     <div
       className="wall"
       data-cursor={cursorHidden ? 'hidden' : 'shown'}
-      data-interval-seconds={params.intervalSeconds}
-      data-scale={scale}
     >
       <div className="wall-canvas" style={canvasStyle}>
         <WallHeader report={report.data} queries={queries} />
