@@ -34,6 +34,8 @@ export default defineConfig({
           setupFiles: ['./src/testing/setup-tests.ts'],
           include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],
           sequence: { groupOrder: 0 },
+          // Room for the 5 s waits of setup-tests.ts (findBy/waitFor) under load.
+          testTimeout: 15_000,
         },
       },
       // The server's tests (README, "How the code is laid out"): Node, no DOM, no global MSW server.

@@ -42,9 +42,13 @@ async function openMeeting(route = '/meeting', options = {}) {
   }
 }
 
-/** The domain ids in agenda order, as the agenda on screen lists them. */
+/** The agenda's domain rows on screen (the print copy is hidden), each headed by its domain's link. */
+const agendaRows = (page) => page.locator('.meeting-screen').getByRole('table', { name: '会议议程' }).getByRole('row').filter({ has: page.getByRole('link') });
+
+/** The domain ids in agenda order, as the agenda on screen links them (each row links to its slide). */
 async function agendaIds(page) {
-  return page.locator('.meeting-screen tr[data-domain-id]').evaluateAll((rows) => rows.map((r) => r.dataset.domainId));
+  const hrefs = await agendaRows(page).getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  return hrefs.map((href) => decodeURIComponent(href.split('/').pop() ?? ''));
 }
 
 const pathOf = (page) => new URL(page.url()).pathname;
@@ -236,7 +240,7 @@ describe('meeting mode', () => {
         // The agenda names every domain without scrolling once the app header is out of the way.
         await page.keyboard.press('f');
         await page.waitForFunction(() => document.fullscreenElement !== null);
-        const lastRow = await page.locator('.meeting-screen tr[data-domain-id]').last().boundingBox();
+        const lastRow = await agendaRows(page).last().boundingBox();
         assert.ok(lastRow && lastRow.y + lastRow.height <= height, `last agenda row at ${lastRow?.y} of ${height}`);
         await screenshot(page, `meeting-agenda-fullscreen-${width}`);
         await page.keyboard.press('f');
@@ -269,10 +273,10 @@ describe('the printed briefing', () => {
     // Printed from a domain slide: the briefing has all slides, not just the one on screen.
     await closing(await openMeeting('/meeting'), async ({ page, problems }) => {
       const ids = await agendaIds(page);
-      const names = await page.locator('.meeting-screen tr[data-domain-id] a').allTextContents();
+      const names = await agendaRows(page).getByRole('link').allTextContents();
       await page.keyboard.press('ArrowRight');
       await expectSlide(page, `/meeting/${ids[0]}`, 1);
-      await page.waitForFunction((n) => document.querySelectorAll('[data-print-page]').length === n, SLIDE_COUNT);
+      await page.waitForFunction((n) => document.querySelectorAll('.meeting-print .print-page').length === n, SLIDE_COUNT);
 
       await page.emulateMedia({ media: 'print' });
       const pdf = await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true });

@@ -5,6 +5,10 @@ import path from 'node:path';
 import { artifactsDir, axeViolations, formatViolations, gotoApp, launch, screenshot, withPage } from './support/browser.mjs';
 import { DOMAINS } from './support/source.mjs';
 
+const NAME_OF = Object.fromEntries(DOMAINS);
+/** A domain's panel, found as a person finds it: the region titled with the domain's name. */
+const panelOf = (page, id) => page.getByRole('region', { name: NAME_OF[id], exact: true });
+
 let browser;
 before(async () => {
   browser = await launch();
@@ -51,7 +55,7 @@ describe('the overview in Chromium', () => {
       assert.match(await page.title(), /总览/);
 
       for (const [id, name] of DOMAINS) {
-        const panel = page.locator(`.domain-panel[data-domain="${id}"]`);
+        const panel = panelOf(page, id);
         const figures = await panel.locator('.gauge__value').allTextContents();
         if (id === 'work-safety') {
           assert.equal(figures.length, 0);
@@ -60,9 +64,9 @@ describe('the overview in Chromium', () => {
           assert.ok(figures.length >= 1 && figures.every((f) => /\d/.test(f)), `${name}: ${figures.join(', ')}`);
         }
       }
-      assert.ok((await page.locator('.domain-panel[data-domain="land"] .gauge__value').allTextContents()).includes('2,684.185'));
+      assert.ok((await panelOf(page, 'land').locator('.gauge__value').allTextContents()).includes('2,684.185'));
 
-      const air = page.locator('.domain-panel[data-domain="air-pollution"]');
+      const air = panelOf(page, 'air-pollution');
       const goodAir = air.getByRole('meter', { name: '优良天数' });
       assert.equal(await goodAir.getAttribute('aria-valuenow'), '66');
       assert.equal(await goodAir.getAttribute('aria-valuemax'), '190');
@@ -133,7 +137,7 @@ describe('the overview in Chromium', () => {
     await withPage(browser, {}, async ({ page, problems }) => {
       await gotoApp(page, '/');
       await overviewLoaded(page);
-      const pin = page.locator('.domain-panel[data-domain="land"]').getByRole('button', { name: /关注/ });
+      const pin = panelOf(page, 'land').getByRole('button', { name: /关注/ });
       assert.equal(await pin.getAttribute('aria-pressed'), 'false');
       await pin.click();
       await page.reload();
@@ -145,7 +149,7 @@ describe('the overview in Chromium', () => {
       assert.equal(titles.length, 15);
       assert.match(await page.getByRole('heading', { level: 2 }).first().textContent(), /我的领域/);
       assert.equal(
-        await page.locator('.domain-panel[data-domain="land"]').getByRole('button', { name: /取消关注/ }).getAttribute('aria-pressed'),
+        await panelOf(page, 'land').getByRole('button', { name: /取消关注/ }).getAttribute('aria-pressed'),
         'true',
       );
       assert.deepEqual(problems, []);

@@ -59,7 +59,7 @@ export function AgendaSlide({ report, order, idPrefix, level }: Props) {
           {order.map((entry, i) => {
             const counts = entry.progress?.counts;
             return (
-              <tr key={entry.id} data-domain-id={entry.id}>
+              <tr key={entry.id}>
                 <td className="agenda__num tabular">{formatNumber(i + 2)}</td>
                 <th scope="row" className="agenda__domain">
                   <Link to={slidePath(order, i + 1)}>{entry.name}</Link>

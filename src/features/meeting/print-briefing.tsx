@@ -18,12 +18,12 @@ function Briefing({ report, order }: Props) {
   const running = `${report.title} · 周例会简报 · ${formatDate(report.publishedOn)}`;
   return (
     <div className="meeting-print">
-      <section className="print-page print-page--agenda" data-print-page="agenda">
+      <section className="print-page print-page--agenda">
         <p className="print-page__running">{running}</p>
         <AgendaSlide report={report} order={order} idPrefix="print-agenda" level={2} />
       </section>
       {order.map((entry) => (
-        <section key={entry.id} className="print-page" data-print-page={entry.id}>
+        <section key={entry.id} className="print-page">
           <p className="print-page__running">{running}</p>
           <DomainBriefingSlide entry={entry} idPrefix={`print-${entry.id}`} level={2} />
         </section>

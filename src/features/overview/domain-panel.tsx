@@ -27,7 +27,6 @@ function DomainPanelView({ entry, match }: Props) {
     <section
       className="domain-panel"
       aria-labelledby={titleId}
-      data-domain={entry.id}
       aria-busy={query.isPending || undefined}
     >
       <header className="domain-panel__head">
