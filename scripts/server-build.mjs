@@ -25,7 +25,8 @@ function newest(paths) {
 }
 
 const APP_SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json', 'tsconfig.app.json'];
-const SERVER_SOURCES = ['server', 'src/api', 'mocks/data', 'package-lock.json'];
+// src as a whole: the server's bundle holds the overview it draws (src/prerender/server-entry.ts).
+const SERVER_SOURCES = ['server', 'src', 'mocks/data', 'package-lock.json'];
 
 const outdated = (output, sources) => !existsSync(output) || statSync(output).mtimeMs < newest(sources);
 

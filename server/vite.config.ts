@@ -10,11 +10,18 @@ export default defineConfig({
   logLevel: 'warn',
   publicDir: false,
   build: {
-    ssr: 'server/node/main.ts',
+    // Two entries: the server, and the overview it draws on `/` (src/prerender/server-entry.ts, the
+    // app's React views). main.js loads render-overview.js with a dynamic import of the built file,
+    // so the server's source imports nothing from src/features (README: the server and the app
+    // share only src/api) while the page it sends is drawn by the very components the browser runs.
+    ssr: true,
     outDir: 'dist-server/server',
     emptyOutDir: true,
     target: 'node20',
     sourcemap: true,
-    rollupOptions: { output: { entryFileNames: 'main.js' } },
+    rollupOptions: {
+      input: { main: 'server/node/main.ts', 'render-overview': 'src/prerender/server-entry.ts' },
+      output: { entryFileNames: '[name].js' },
+    },
   },
 });

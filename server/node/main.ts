@@ -3,10 +3,12 @@ import http from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { domains, report, reportSource } from '../../mocks/data/erqi-2017-h1';
 import { createApi } from '../api/app';
+import { createReportService } from '../core/reports';
 import { databaseSettings, prepareDatabase } from '../db/open';
 import { SCHEMA_VERSION, schemaVersion } from '../db/migrate';
 import { createSqlStore } from '../db/sql-store';
 import { createLog, describeError } from './log';
+import { createOverviewPage, type OverviewRenderer } from './overview-page';
 import { createServerApp, requestIds } from './server-app';
 
 // `npm start` runs this (built into dist-server/server/main.js): the app and /api/v1 on one port,
@@ -42,14 +44,25 @@ async function main(): Promise<void> {
   });
 
   let stopping = false;
+  const store = createSqlStore(db);
   const api = createApi({
-    store: createSqlStore(db),
+    store,
     onError: (error, request) => log('error', 'api error', { requestId: requestIds.get(request), ...describeError(error) }),
   });
   const app = createServerApp({
     api,
     publicDir,
     log,
+    renderPage: createOverviewPage({
+      reports: createReportService(store),
+      reportId: report.id,
+      publicDir,
+      // The overview is the app's own React views: built beside this file as a second SSR entry
+      // (server/vite.config.ts) and loaded from there, so the server's source imports nothing from
+      // src/features and this bundle does not carry React until `/` is first asked for.
+      loadRenderer: () => import(/* @vite-ignore */ new URL('./render-overview.js', import.meta.url).href) as Promise<OverviewRenderer>,
+      log,
+    }),
     async readiness() {
       if (stopping) return { ready: false, reason: 'stopping' };
       const schema = await schemaVersion(db);

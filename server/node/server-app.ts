@@ -52,6 +52,19 @@ export function createServerApp({ api, readiness, publicDir, log, renderPage }: 
     return policy;
   };
   const plainPolicy = contentSecurityPolicy();
+  const templateText = template?.body.toString('utf8');
+  // A rendered page as a file (ETag, compressed copies), made once per page: renderPage hands back
+  // the same page until its data changes, so the page is hashed and compressed once per version.
+  let rendered: { html: string; file: StaticFile; policy: string } | undefined;
+  const renderedFile = (html: string): StaticFile => {
+    if (rendered?.html !== html) {
+      const body = Buffer.from(html);
+      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+      const type = template?.type ?? 'text/html; charset=utf-8';
+      rendered = { html, file: { body, ...compressed(body, type), type, etag, cacheControl: 'no-cache' }, policy: policyFor(html) };
+    }
+    return rendered.file;
+  };
   // Compressed API answers by ETag: an answer is compressed once per data version, not per request.
   const apiCompressed = new Map<string, StaticFile>();
 
@@ -116,14 +129,14 @@ export function createServerApp({ api, readiness, publicDir, log, renderPage }: 
     return send(file, acceptEncoding, headers);
   }
 
-  function send(file: StaticFile, acceptEncoding: string | undefined, headers = new Headers(), body?: Buffer): Response {
-    const encoding = body === undefined ? chooseEncoding(acceptEncoding, file) : undefined;
+  function send(file: StaticFile, acceptEncoding: string | undefined, headers = new Headers()): Response {
+    const encoding = chooseEncoding(acceptEncoding, file);
     headers.set('content-type', file.type);
     headers.set('cache-control', file.cacheControl);
     headers.set('etag', file.etag);
     if (file.gzip || file.br) headers.set('vary', 'accept-encoding');
     if (encoding) headers.set('content-encoding', encoding);
-    const bytes = body ?? (encoding === 'br' ? file.br : encoding === 'gzip' ? file.gzip : undefined) ?? file.body;
+    const bytes = (encoding === 'br' ? file.br : encoding === 'gzip' ? file.gzip : undefined) ?? file.body;
     return new Response(new Uint8Array(bytes), { headers });
   }
 
@@ -144,15 +157,12 @@ export function createServerApp({ api, readiness, publicDir, log, renderPage }: 
     const acceptEncoding = c.req.header('accept-encoding');
 
     if (file === template && renderPage !== undefined) {
-      const html = await renderPage(c.req.raw, template.body.toString('utf8'));
-      if (html !== undefined) {
-        const headers = new Headers({ 'content-security-policy': policyFor(html) });
-        const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
-        return send({ ...template, etag, cacheControl: 'no-cache' }, acceptEncoding, headers, Buffer.from(html));
-      }
+      const html = await renderPage(c.req.raw, templateText ?? '');
+      if (html !== undefined) file = renderedFile(html);
     }
     const headers = new Headers();
-    if (file.type.startsWith('text/html')) headers.set('content-security-policy', policyFor(file.body.toString('utf8')));
+    if (file === rendered?.file) headers.set('content-security-policy', rendered.policy);
+    else if (file.type.startsWith('text/html')) headers.set('content-security-policy', policyFor(file.body.toString('utf8')));
     if (c.req.header('if-none-match')?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === file.etag)) {
       headers.set('etag', file.etag);
       headers.set('cache-control', file.cacheControl);

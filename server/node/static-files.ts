@@ -56,6 +56,8 @@ export function loadStaticFiles(root: string): Map<string, StaticFile> {
   if (!existsSync(root)) return files;
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
+      // Dot files and folders are the build's notes to the server (.vite/), never pages.
+      if (name.startsWith('.')) continue;
       const file = path.join(dir, name);
       if (statSync(file).isDirectory()) {
         walk(file);

@@ -36,3 +36,11 @@ const withoutTrailingSlash = (path: string) => path.replace(/\/+$/, '') || '/';
 export function isPrerenderedUrl(url: { pathname: string; search: string }, prerenderedPath: string): boolean {
   return withoutTrailingSlash(url.pathname) === withoutTrailingSlash(prerenderedPath) && url.search === '';
 }
+
+/**
+ * The build for the server (VITE_API_BASE_URL set) writes this file into its output, beside Vite's
+ * own manifest: the inline script's text and the overview's chunk, for the server that draws the
+ * overview from live data (server/node/overview-page.ts). Not a page: the server does not serve it.
+ */
+export const SERVER_CHOOSER_FILE = '.vite/prerender-chooser.json';
+export type ServerPrerenderChooser = { script: string; overview: string };

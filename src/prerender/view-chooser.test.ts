@@ -30,6 +30,14 @@ describe("index.html's inline script", () => {
     expect(preloaded()).toEqual(['/assets/browser.js']);
   });
 
+  it('preloads nothing elsewhere in a build with a real API (no mocked API to name)', () => {
+    window.history.replaceState({}, '', '/wall');
+    const script = inlineScript('/');
+    script.dataset.mockApi = '';
+    chooseView(script);
+    expect(document.documentElement.classList.contains('jindu-elsewhere')).toBe(true);
+    expect(preloaded()).toEqual([]);
+  });
   it('does nothing without its script element', () => {
     chooseView(null);
     expect(preloaded()).toEqual([]);

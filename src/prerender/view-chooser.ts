@@ -14,9 +14,12 @@ export function chooseView(script: HTMLOrSVGScriptElement | null): void {
   const { prerenderedPath = '/', overview = '', mockApi = '' }: Partial<ViewChooserData> = script.dataset;
   const elsewhere = !isPrerenderedUrl(location, prerenderedPath);
   if (elsewhere) document.documentElement.classList.add(ELSEWHERE_CLASS);
+  // A build with a real API has no mocked API to preload: its data-mock-api is empty.
+  const href = elsewhere ? mockApi : overview;
+  if (href === '') return;
   const preload = document.createElement('link');
   preload.rel = 'modulepreload';
   preload.crossOrigin = '';
-  preload.href = elsewhere ? mockApi : overview;
+  preload.href = href;
   document.head.append(preload);
 }

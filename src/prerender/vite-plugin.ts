@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, createServer, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
 import { withPrerenderedOverview } from './index-html.ts';
-import { MOCK_API_ENTRY, OVERVIEW_ROUTE_ENTRY } from './markers.ts';
+import { MOCK_API_ENTRY, OVERVIEW_ROUTE_ENTRY, SERVER_CHOOSER_FILE, type ServerPrerenderChooser } from './markers.ts';
 
 // Node only: the build's side of the prerendered overview. The rest of the unit is in this folder
 // (markers.ts, the names every part shares; README "The API" tells the whole story).
@@ -48,7 +48,8 @@ type PrerenderDemoModule = { prerenderDemo: (basePath: string) => Promise<{ html
  * The demo build's index.html carries the overview already drawn, with the figures of the mocked API:
  * a phone paints the report from the HTML instead of after downloading, starting and asking the app.
  * On any other URL the inline script hides that markup before it is painted and the plain frame shows.
- * A build against a real API is not prerendered: its figures are not known when it is built.
+ * A build against a real API is not prerendered: its figures are not known when it is built. The
+ * server draws it per data version instead, and this writes what it needs for that (SERVER_CHOOSER_FILE).
  */
 export function prerenderOverview(): Plugin {
   let config: ResolvedConfig;
@@ -70,7 +71,17 @@ export function prerenderOverview(): Plugin {
       }
     },
     async closeBundle() {
-      if (config.env.VITE_API_BASE_URL || mockApiFile === undefined || overviewFile === undefined) return;
+      if (config.env.VITE_API_BASE_URL) {
+        if (overviewFile === undefined) return;
+        // The server draws the overview from live data at request time (server/node/overview-page.ts):
+        // it needs the same inline script and the overview's chunk to preload, known only here.
+        const chooser: ServerPrerenderChooser = { script: await viewChooserScript(), overview: `${config.base}${overviewFile}` };
+        const file = path.resolve(config.root, config.build.outDir, SERVER_CHOOSER_FILE);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, JSON.stringify(chooser));
+        return;
+      }
+      if (mockApiFile === undefined || overviewFile === undefined) return;
       const server = await createServer({
         configFile: config.configFile,
         mode: config.mode,
