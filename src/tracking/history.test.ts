@@ -62,8 +62,9 @@ describe('status from the latest approved figure (src/progress’s analysis)', (
   it('measures a later figure against the target, not the report’s share', () => {
     const later = metricAsOf(keyProjectInvestment, { observation: updateObservation({ id: 'o', metric: keyProjectInvestment, value: 120.5, asOf: '2017-06-30', supersedes: null }), value: 120.5 });
     expect(later.reportedProgressPct).toBeUndefined();
-    // 120.5 / 193.6 = 62.2% against 序时进度 49.6% on 06-30.
-    expect(analyseMetric(later)).toMatchObject({ completionPct: 62.2, elapsedPct: 49.6, status: 'ahead' });
+    // 120.5 / 193.6 = 62.2% against 序时进度 49.6% on 06-30; 193.6 is derived from the printed 48.7%,
+    // so what follows from it is shown at that share's precision: 约62%.
+    expect(analyseMetric(later)).toMatchObject({ completionPct: 62, elapsedPct: 49.6, status: 'ahead' });
     const asPrinted = metricAsOf(keyProjectInvestment, { observation: reportObservation(keyProjectInvestment), value: 94.3 });
     expect(asPrinted.reportedProgressPct).toBe(48.7);
   });
