@@ -40,8 +40,9 @@ function serve(args) {
   return spawn(process.execPath, [vite, 'preview', '--strictPort', '--host', '127.0.0.1', ...args], { cwd: root, stdio: 'ignore' });
 }
 
-async function waitFor(url, tries = 100) {
+async function waitFor(url, tries = 100, process = undefined) {
   for (let i = 0; i < tries; i += 1) {
+    if (process && process.exitCode !== null) throw new Error(`the server for ${url} exited (${process.exitCode})`);
     try {
       const res = await fetch(url);
       if (res.ok) return;
@@ -109,8 +110,8 @@ if (serverFiles.length > 0) {
     env: { ...process.env, PORT: String(serverPort), HOST: '127.0.0.1', JINDU_DATA_DIR: dataDir, DATABASE_URL: '' },
   });
   const serverUrl = `http://127.0.0.1:${serverPort}`;
-  // First start: migrations and the seed, a few seconds on a loaded machine.
-  await waitFor(`${serverUrl}/readyz`, 600);
+  // First start: migrations and the seed, seconds, but a minute and more on a loaded 2-core machine.
+  await waitFor(`${serverUrl}/readyz`, 3000, jindu);
   const tap = tapFile && `${tapFile}.server`;
   // The sub-path tests among them still use the demo's sub-path build: the server serves the root only.
   const serverCode = await runTests(serverFiles, { E2E_BASE_URL: serverUrl, E2E_SUBPATH_URL: subpathUrl, E2E_SERVER: '1' }, tap);
