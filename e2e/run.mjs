@@ -1,10 +1,15 @@
 // Runs the browser tests: serves the production builds with `vite preview` (dist/ at the site root,
 // dist-subpath/ under /jindu/), then runs every e2e/*.test.mjs with node's test runner in Chromium.
+// Then the same user-visible checks against what `npm start` serves: the built server (dist-server/,
+// built here when stale) on a database of its own in a temporary folder, running SERVER_FILES with
+// E2E_BASE_URL pointing at it.
 // Build first: `npm run build && npm run build:subpath` (scripts/test-all.sh does).
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureServerBuild, serverEntry } from '../scripts/server-build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const vite = path.join(root, 'node_modules/vite/bin/vite.js');
@@ -14,6 +19,15 @@ const distDir = process.env.E2E_DIST_DIR ?? 'dist';
 const subpathDistDir = process.env.E2E_SUBPATH_DIST_DIR ?? 'dist-subpath';
 const port = Number(process.env.E2E_PORT ?? 4173);
 const subpathPort = port + 1;
+// +5 is the real-API test's backend (e2e/real-api.test.mjs).
+const serverPort = Number(process.env.E2E_SERVER_PORT ?? port + 7);
+
+/**
+ * The files that run against the server too: those whose checks need no mocked API (no window.msw
+ * overrides, no service worker). server.test.mjs runs there alone: the wall, and that nothing of MSW loads.
+ */
+const SERVER_FILES = ['e2e/overview.test.mjs', 'e2e/domain.test.mjs', 'e2e/meeting.test.mjs', 'e2e/server.test.mjs'];
+const SERVER_ONLY = new Set(['e2e/server.test.mjs']);
 
 for (const dir of [distDir, subpathDistDir]) {
   if (!existsSync(path.resolve(root, dir, 'index.html'))) {
@@ -26,8 +40,9 @@ function serve(args) {
   return spawn(process.execPath, [vite, 'preview', '--strictPort', '--host', '127.0.0.1', ...args], { cwd: root, stdio: 'ignore' });
 }
 
-async function waitFor(url) {
-  for (let i = 0; i < 100; i += 1) {
+async function waitFor(url, tries = 100, process = undefined) {
+  for (let i = 0; i < tries; i += 1) {
+    if (process && process.exitCode !== null) throw new Error(`the server for ${url} exited (${process.exitCode})`);
     try {
       const res = await fetch(url);
       if (res.ok) return;
@@ -43,24 +58,80 @@ const servers = [
   serve(['--port', String(port), '--outDir', distDir]),
   serve(['--port', String(subpathPort), '--outDir', subpathDistDir, '--base', '/jindu/']),
 ];
-const stopAll = () => servers.forEach((s) => s.kill());
+let jindu;
+let dataDir;
+const stopAll = () => {
+  servers.forEach((s) => s.kill());
+  // By its own pid; its database folder goes with it.
+  if (jindu && jindu.exitCode === null) jindu.kill('SIGTERM');
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+};
 process.on('exit', stopAll);
 
 const baseUrl = `http://127.0.0.1:${port}`;
 const subpathUrl = `http://127.0.0.1:${subpathPort}/jindu/`;
 await Promise.all([waitFor(`${baseUrl}/`), waitFor(subpathUrl)]);
 
-const only = process.argv.slice(2);
-const files = (only.length ? only : readdirSync(path.join(root, 'e2e')).filter((f) => f.endsWith('.test.mjs')).map((f) => path.join('e2e', f))).sort();
+const normalise = (f) => path.relative(root, path.resolve(root, f)).split(path.sep).join('/');
+const only = process.argv.slice(2).map(normalise);
+const files = (only.length ? only : readdirSync(path.join(root, 'e2e')).filter((f) => f.endsWith('.test.mjs')).map((f) => `e2e/${f}`)).sort();
+const mockFiles = files.filter((f) => !SERVER_ONLY.has(f));
+const serverFiles = files.filter((f) => SERVER_FILES.includes(f));
 
-const reporterArgs = process.env.E2E_TAP_FILE
-  ? ['--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${process.env.E2E_TAP_FILE}`]
-  : [];
-const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...reporterArgs, ...files], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_SUBPATH_URL: subpathUrl },
-});
-const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+/** One run of node's test runner; its TAP goes to `tap` (a file of its own) when asked for. */
+async function runTests(list, env, tap) {
+  const reporterArgs = tap ? ['--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`] : [];
+  const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...reporterArgs, ...list], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  return new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+}
+
+const tapFile = process.env.E2E_TAP_FILE;
+// Each run writes its own TAP; E2E_TAP_FILE gets both, one after the other, each with its summary
+// (scripts/test-all.sh adds the summaries up).
+const taps = [];
+let code = 0;
+if (mockFiles.length > 0) {
+  const tap = tapFile && `${tapFile}.demo`;
+  code = await runTests(mockFiles, { E2E_BASE_URL: baseUrl, E2E_SUBPATH_URL: subpathUrl }, tap);
+  if (tap) taps.push(tap);
+}
+
+if (serverFiles.length > 0) {
+  console.log(`\n── the same views from the built server (npm start), port ${serverPort}: ${serverFiles.join(', ')}`);
+  ensureServerBuild();
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'jindu-e2e-'));
+  jindu = spawn(process.execPath, [serverEntry], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PORT: String(serverPort), HOST: '127.0.0.1', JINDU_DATA_DIR: dataDir, DATABASE_URL: '' },
+  });
+  const serverUrl = `http://127.0.0.1:${serverPort}`;
+  // First start: migrations and the seed, seconds, but a minute and more on a loaded 2-core machine.
+  await waitFor(`${serverUrl}/readyz`, 3000, jindu);
+  const tap = tapFile && `${tapFile}.server`;
+  // The sub-path tests among them still use the demo's sub-path build: the server serves the root only.
+  const serverCode = await runTests(serverFiles, { E2E_BASE_URL: serverUrl, E2E_SUBPATH_URL: subpathUrl, E2E_SERVER: '1' }, tap);
+  if (tap) taps.push(tap);
+  code = code || serverCode;
+}
+
+if (jindu && jindu.exitCode === null) {
+  // SIGTERM: the server finishes, closes its database, and only then is its folder removed.
+  const exited = new Promise((resolve) => jindu.once('exit', resolve));
+  jindu.kill('SIGTERM');
+  await exited;
+}
+
+if (tapFile) {
+  rmSync(tapFile, { force: true });
+  for (const tap of taps) {
+    if (existsSync(tap)) appendFileSync(tapFile, readFileSync(tap));
+    rmSync(tap, { force: true });
+  }
+}
 stopAll();
 process.exit(code);

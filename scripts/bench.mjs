@@ -7,14 +7,20 @@
 //   5. Lighthouse 12.2.3 (mobile): performance, accessibility, best practices for / and /wall of the
 //      demo build (mocked API), and for / of a build against a real API (VITE_API_BASE_URL), served
 //      with the same answers from one origin by scripts/real-api-server.mjs
+//   6. the built server (`npm start`, on a temporary embedded database): first-load JS of its app,
+//      time to a fully rendered overview, Lighthouse on its /, and its API under 50 concurrent readers
+//      (autocannon) beside the same server sending a small static file
 // `--quick` skips Lighthouse and shortens the soak, for trying things out; budgets use the full run.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { runnerImport } from 'vite';
+import autocannon from 'autocannon';
+import { ensureServerBuild, serverEntry } from './server-build.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { serveWithApi, snapshotApi } from './real-api-server.mjs';
 
@@ -22,8 +28,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'bench-results');
 const distDir = path.join(outDir, 'dist');
 const quick = process.argv.includes('--quick');
+/** Lighthouse runs on the server's /: the median of 3, as for the demo's /; fewer when time is short. */
+const SERVER_LIGHTHOUSE_RUNS = Number(process.env.BENCH_SERVER_LIGHTHOUSE_RUNS ?? 3);
 const PORT = Number(process.env.BENCH_PORT ?? 4380);
 const origin = `http://127.0.0.1:${PORT}`;
+const SERVER_PORT = Number(process.env.BENCH_SERVER_PORT ?? PORT + 20);
+const serverOrigin = `http://127.0.0.1:${SERVER_PORT}`;
 
 
 mkdirSync(outDir, { recursive: true });
@@ -34,7 +44,7 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 // The same app built against a real backend: what a deployment with its own API ships.
 const realApiDistDir = path.join(outDir, 'dist-real-api');
-const realApiBuild = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', realApiDistDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, VITE_API_BASE_URL: '/api/v1' } });
+const realApiBuild = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', realApiDistDir, '--emptyOutDir', '--manifest', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, VITE_API_BASE_URL: '/api/v1' } });
 if (realApiBuild.status !== 0) process.exit(realApiBuild.status ?? 1);
 
 // The chunks the prerendered page preloads, named where the prerender names them.
@@ -52,33 +62,34 @@ const routeKeys = {
 };
 
 /** A chunk and everything it imports statically: what the browser must fetch before it runs. */
-function closure(key, seen = new Set()) {
+function closure(key, seen = new Set(), from = manifest) {
   if (!key || seen.has(key)) return seen;
   seen.add(key);
-  for (const dep of manifest[key]?.imports ?? []) closure(dep, seen);
+  for (const dep of from[key]?.imports ?? []) closure(dep, seen, from);
   return seen;
 }
 
 const sizeCache = new Map();
-function sizes(file) {
-  if (!sizeCache.has(file)) {
-    const bytes = readFileSync(path.join(distDir, file));
-    sizeCache.set(file, {
+function sizes(file, dir = distDir) {
+  const cacheKey = path.join(dir, file);
+  if (!sizeCache.has(cacheKey)) {
+    const bytes = readFileSync(cacheKey);
+    sizeCache.set(cacheKey, {
       raw: bytes.length,
       gzip: gzipSync(bytes, { level: 9 }).length,
       brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
     });
   }
-  return sizeCache.get(file);
+  return sizeCache.get(cacheKey);
 }
-function total(keys) {
+function total(keys, from = manifest, dir = distDir) {
   const sum = { raw: 0, gzip: 0, brotli: 0, files: [] };
   for (const key of keys) {
-    const s = sizes(manifest[key].file);
+    const s = sizes(from[key].file, dir);
     sum.raw += s.raw;
     sum.gzip += s.gzip;
     sum.brotli += s.brotli;
-    sum.files.push(manifest[key].file);
+    sum.files.push(from[key].file);
   }
   return sum;
 }
@@ -102,6 +113,15 @@ const entrySources = [...entryChunks].flatMap((k) => {
   if (/^assets\/rolldown-runtime-[\w-]+\.js$/.test(manifest[k].file) && sizes(manifest[k].file).raw < 2048) return [manifest[k].file];
   throw new Error(`no source map for entry chunk ${manifest[k].file}: cannot tell what is in it`);
 });
+// The server's app is the real-API build (the same VITE_API_BASE_URL, the same sources, so the same
+// chunks): its first load per route, measured the same way, without mock code to leave out.
+const realApiManifest = JSON.parse(readFileSync(path.join(realApiDistDir, '.vite/manifest.json'), 'utf8'));
+const realApiEntry = Object.keys(realApiManifest).find((k) => realApiManifest[k].isEntry);
+const serverRoutes = {};
+for (const [route, key] of Object.entries(routeKeys)) {
+  if (!realApiManifest[key]) throw new Error(`${key} is not a chunk of the real-API build`);
+  serverRoutes[route] = total(new Set([...closure(realApiEntry, new Set(), realApiManifest), ...closure(key, new Set(), realApiManifest)]), realApiManifest, realApiDistDir);
+}
 const mswInEntry = entrySources.some((src) => /node_modules\/(msw|@mswjs)\/|(^|\/)mocks\//.test(src));
 if (entrySources.length === 0) throw new Error('no source maps for the entry chunks: cannot tell what is in them');
 
@@ -113,6 +133,29 @@ for (let i = 0; ; i += 1) {
     if ((await fetch(`${origin}/`)).ok) break;
   } catch {
     if (i > 100) throw new Error('preview server did not start');
+  }
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+// The built server, as `npm start` runs it (built here when stale), on an embedded database of its own.
+ensureServerBuild();
+const serverEntryChunk = realApiManifest[realApiEntry].file;
+const serverServesMeasuredBuild = existsSync(path.join(root, 'dist-server', 'public', serverEntryChunk));
+const serverDataDir = mkdtempSync(path.join(os.tmpdir(), 'jindu-bench-'));
+const jindu = spawn(process.execPath, [serverEntry], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, PORT: String(SERVER_PORT), HOST: '127.0.0.1', JINDU_DATA_DIR: serverDataDir, DATABASE_URL: '' },
+});
+process.on('exit', () => {
+  if (jindu.exitCode === null) jindu.kill();
+  rmSync(serverDataDir, { recursive: true, force: true });
+});
+for (let i = 0; ; i += 1) {
+  try {
+    if ((await fetch(`${serverOrigin}/readyz`)).ok) break;
+  } catch {
+    if (i > 600) throw new Error('the built server did not start');
   }
   await new Promise((r) => setTimeout(r, 100));
 }
@@ -138,10 +181,10 @@ const apiAnswers = await (async () => {
 })();
 const domainNames = apiAnswers['/reports/erqi-2017-h1'].domains.map((d) => d.name);
 
-async function overviewLoad() {
+async function overviewLoad(at = origin) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${origin}/`, { waitUntil: 'commit' });
+  await page.goto(`${at}/`, { waitUntil: 'commit' });
   const ms = await page.evaluate(
     (names) =>
       new Promise((resolve, reject) => {
@@ -166,6 +209,9 @@ async function overviewLoad() {
 }
 const overviewTimes = [];
 for (let i = 0; i < 12; i += 1) overviewTimes.push(await overviewLoad());
+// The same from the built server: the app asks its /api/v1 (the database) for the figures.
+const serverOverviewTimes = [];
+for (let i = 0; i < 12; i += 1) serverOverviewTimes.push(await overviewLoad(serverOrigin));
 
 // ── 3. meeting slide change ─────────────────────────────────────────────────────────────────────────
 // From the key press to the next slide painted (the frame after its index is in the DOM).
@@ -262,9 +308,9 @@ async function lighthouse(route, at = origin, name = route) {
  * Lighthouse's own advice for a score that gates anything: the median of several runs, since one run
  * swings by several points with the machine's load. All runs' scores are kept in the results.
  */
-async function lighthouseMedian(route, runs) {
+async function lighthouseMedian(route, runs, at = origin, name = route) {
   const results = [];
-  for (let i = 0; i < runs; i += 1) results.push(await lighthouse(route, origin, `${route} run ${i + 1}`));
+  for (let i = 0; i < runs; i += 1) results.push(await lighthouse(route, at, `${name} run ${i + 1}`));
   const scored = results.filter((r) => !r.error).sort((a, b) => a.performance - b.performance);
   if (scored.length === 0) return results[0];
   return { ...scored[Math.floor((scored.length - 1) / 2)], runs: results.map((r) => r.performance ?? r.error) };
@@ -278,10 +324,63 @@ if (!quick) {
     '/': await lighthouseMedian('/', 3),
     '/wall': await lighthouse('/wall'),
     '/ (real API)': await lighthouse('/', realApi.origin, '/ real API'),
+    '/ (server)': await lighthouseMedian('/', SERVER_LIGHTHOUSE_RUNS, serverOrigin, '/ server'),
   };
   await realApi.close();
 }
 server.kill();
+
+// ── 6. the server's API under load ─────────────────────────────────────────────────────────────────
+// autocannon: 50 connections for 10 s per target, one target after the other, against the one server
+// process. The static file is the yardstick: the same server sending a small file from disk, so the
+// ratio says what the API (routing, the database, JSON, ETags) costs over plain serving on this
+// machine, whatever else the machine is doing. Latencies are every response's, from autocannon's
+// response events (its summary has p97.5, not p95). No Accept-Encoding: bodies go uncompressed.
+const LOAD = { connections: 50, durationS: quick ? 3 : 10 };
+const etag = (await fetch(`${serverOrigin}/api/v1/reports/erqi-2017-h1/domains/air-pollution`)).headers.get('etag');
+if (!etag) throw new Error('the server sent no ETag for a domain');
+const loadTargets = [
+  { name: 'API report', path: '/api/v1/reports/erqi-2017-h1', expect: 200 },
+  { name: 'API domain', path: '/api/v1/reports/erqi-2017-h1/domains/air-pollution', expect: 200 },
+  { name: 'API domain 304', path: '/api/v1/reports/erqi-2017-h1/domains/air-pollution', expect: 304, headers: { 'if-none-match': etag } },
+  { name: 'static file', path: '/favicon.svg', expect: 200 },
+];
+async function load({ path: urlPath, headers = {}, expect }) {
+  const times = [];
+  const instance = autocannon({ url: `${serverOrigin}${urlPath}`, connections: LOAD.connections, duration: LOAD.durationS, headers });
+  instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+  const r = await instance;
+  const q = stats(times);
+  const pct = (p) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    return +sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))].toFixed(2);
+  };
+  const statuses = Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, { count }]) => [code, count]));
+  return {
+    requestsPerS: Math.round(r.requests.average),
+    requests: r.requests.total,
+    p50Ms: pct(0.5),
+    p95Ms: pct(0.95),
+    p99Ms: pct(0.99),
+    maxMs: q.max,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    unexpectedStatus: Object.entries(statuses).reduce((n, [code, count]) => (Number(code) === expect ? n : n + count), 0),
+    statuses,
+    kBPerS: Math.round(r.throughput.average / 1000),
+  };
+}
+const serverLoad = { connections: LOAD.connections, durationS: LOAD.durationS, targets: {} };
+for (const target of loadTargets) serverLoad.targets[target.name] = { path: target.path, expect: target.expect, ...(await load(target)) };
+const staticP95 = serverLoad.targets['static file'].p95Ms;
+for (const target of Object.values(serverLoad.targets)) target.p95VsStatic = +(target.p95Ms / staticP95).toFixed(2);
+
+{
+  const exited = new Promise((resolve) => jindu.once('exit', resolve));
+  jindu.kill('SIGTERM');
+  await exited;
+  rmSync(serverDataDir, { recursive: true, force: true });
+}
 
 // ── report ──────────────────────────────────────────────────────────────────────────────────────────
 const kib = (b) => (b / 1024).toFixed(1);
@@ -306,6 +405,14 @@ const results = {
   meetingSlideChangeMs: stats(slideTimes.map((t) => +t.toFixed(1))),
   wallHeap: heap,
   lighthouse: lighthouseScores,
+  server: {
+    firstLoadJs: Object.fromEntries(
+      Object.entries(serverRoutes).map(([r, v]) => [r, { appGzipKiB: +kib(v.gzip), appBrotliKiB: +kib(v.brotli), appFiles: v.files }]),
+    ),
+    servesMeasuredBuild: serverServesMeasuredBuild,
+    overviewRenderMs: stats(serverOverviewTimes.map((t) => Math.round(t))),
+    load: serverLoad,
+  },
 };
 writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -323,6 +430,16 @@ console.log('Wall JS heap after GC:');
 for (const s of heap) console.log(`  after ${String(s.rotation).padStart(4)} rotations: ${s.heapMiB} MiB, ${s.domNodes} DOM nodes`);
 for (const [r, l] of Object.entries(lighthouseScores)) {
   console.log(`Lighthouse ${r}${l.runs ? ` (median of ${l.runs.length} runs: ${l.runs.join(', ')})` : ''}: ${l.error ?? `performance ${l.performance}, accessibility ${l.accessibility}, best practices ${l.bestPractices} (FCP ${l.fcpMs} ms, LCP ${l.lcpMs} ms, TBT ${l.tbtMs} ms, CLS ${l.cls})`}`);
+}
+console.log('\nThe built server (npm start, embedded database)');
+console.log(`First-load JS per route (KiB)          app gzip  app br${results.server.servesMeasuredBuild ? '' : '   (NOT the build dist-server serves: stale?)'}`);
+for (const [r, v] of Object.entries(results.server.firstLoadJs)) console.log(`  ${r.padEnd(36)} ${String(v.appGzipKiB).padStart(8)} ${String(v.appBrotliKiB).padStart(7)}`);
+const so = results.server.overviewRenderMs;
+console.log(`Overview fully rendered from the server (${so.n} cold loads): median ${so.median} ms, min ${so.min}, p25 ${so.p25}, p75 ${so.p75}, max ${so.max}`);
+console.log(`Under load: ${serverLoad.connections} connections, ${serverLoad.durationS} s per target (autocannon)`);
+console.log('  target            req/s    p50 ms   p95 ms   p99 ms  errors  unexpected status  p95 vs static');
+for (const [name, t] of Object.entries(serverLoad.targets)) {
+  console.log(`  ${name.padEnd(16)} ${String(t.requestsPerS).padStart(6)} ${String(t.p50Ms).padStart(8)} ${String(t.p95Ms).padStart(8)} ${String(t.p99Ms).padStart(8)} ${String(t.errors + t.timeouts).padStart(7)} ${String(t.unexpectedStatus).padStart(18)} ${String(t.p95VsStatic).padStart(13)}×`);
 }
 console.log(`\nWritten: ${path.relative(root, path.join(outDir, 'bench.json'))}`);
 process.exit(0);

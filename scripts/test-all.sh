@@ -60,14 +60,16 @@ check build-server node scripts/server-build.mjs
 
 echo "── browser tests (Chromium)"
 E2E_TAP_FILE="$out/e2e.tap" node e2e/run.mjs
+e2e_status=$?
 if [ -f "$out/e2e.tap" ]; then
-  # node's TAP summary counts leaf tests, not the describe blocks around them.
-  ep=$(sed -n 's/^# pass //p' "$out/e2e.tap" | tail -1)
-  ef=$(sed -n 's/^# fail //p' "$out/e2e.tap" | tail -1)
-  ep=${ep:-0}
-  ef=${ef:-0}
+  # node's TAP summary counts leaf tests, not the describe blocks around them. The file holds one
+  # summary per run (the demo builds, then the built server): they add up.
+  ep=$(awk '/^# pass /{s+=$3} END{print s+0}' "$out/e2e.tap")
+  ef=$(awk '/^# fail /{s+=$3} END{print s+0}' "$out/e2e.tap")
   # A browser run that died before reporting counts as a failure, not as nothing.
   [ $((ep + ef)) -eq 0 ] && ef=1
+  # So does a run that failed outside its tests (the server did not start, say).
+  [ "$e2e_status" -ne 0 ] && [ "$ef" -eq 0 ] && ef=1
   passed=$((passed + ep))
   failed=$((failed + ef))
 else
