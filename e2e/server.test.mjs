@@ -31,7 +31,8 @@ describe('the built server (npm start)', () => {
       const requests = recordRequests(page);
       await gotoApp(page, '/');
       await page.waitForFunction(() => document.querySelectorAll('.domain-panel h3').length === 15 && document.querySelector('.domain-panel[aria-busy]') === null);
-      const goodAir = page.locator('.domain-panel[data-domain="air-pollution"]').getByRole('meter', { name: '优良天数' });
+      const airName = DOMAINS.find(([id]) => id === 'air-pollution')?.[1] ?? '';
+      const goodAir = page.getByRole('region', { name: airName, exact: true }).getByRole('meter', { name: '优良天数' });
       assert.equal(await goodAir.getAttribute('aria-valuenow'), '66');
       assert.equal(await goodAir.getAttribute('aria-valuemax'), '190');
       assert.equal(await page.evaluate(() => 'msw' in window), false);
