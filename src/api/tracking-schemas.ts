@@ -401,34 +401,70 @@ export type UpdateApprovedEvent = z.infer<typeof updateApprovedEventSchema>;
 // ---------------------------------------------------------------------------------------------------
 // Audit log
 
+/** What happened, in the words the audit view shows. server/auth/audit.ts builds entries of these. */
 export const auditActionSchema = z.enum([
-  'session.sign-in',
-  'session.sign-in-failed',
-  'session.sign-out',
-  'update.submit',
-  'update.approve',
-  'update.return',
-  'user.create',
-  'user.update',
-  'token.issue',
-  'token.revoke',
+  'sign-in',
+  'sign-in-failed',
+  'sign-out',
+  'sessions-ended',
+  'user-created',
+  'user-changed',
+  'password-reset',
+  'display-token-issued',
+  'display-token-opened',
+  'display-token-revoked',
+  'update-submitted',
+  'update-reviewed',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
 export const auditEntrySchema = z.object({
   id: recordId,
   at: timestamp,
-  /** Null for what nobody signed in did (a failed sign-in names the attempted username in `after`). */
-  actor: z.nullable(userRefSchema),
+  /** Null for what nobody signed in did (a failed sign-in of an unknown account names nobody). */
+  who: z.nullable(userRefSchema),
   action: auditActionSchema,
-  subject: z.object({ kind: z.enum(['session', 'update', 'user', 'token']), id: z.nullable(recordId) }),
-  domainId: z.optional(kebabId),
-  /** The record before and after, as JSON; passwords and tokens never appear. */
+  target: z.nullable(
+    z.object({
+      kind: z.enum(['user', 'display-token', 'update', 'session']),
+      id: z.string(),
+      domainId: z.nullable(kebabId),
+    }),
+  ),
+  /** The record before and after, as JSON; passwords and secrets never appear (redacted on the server). */
   before: z.unknown(),
   after: z.unknown(),
-  from: z.object({ ip: z.string(), userAgent: z.nullable(z.string()) }),
+  /** The client's address as the request log has it, and the request id that ties the two. */
+  address: z.nullable(z.string()),
+  requestId: z.string(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditListSchema = z.object({ entries: z.array(auditEntrySchema) });
 export type AuditList = z.infer<typeof auditListSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// Display tokens (walls in a deployment where reading needs an account)
+
+export const displayTokenSchema = z.object({
+  id: recordId,
+  /** Where the wall hangs, as the admin named it (三楼会议室大屏). */
+  label: z.string().check(z.minLength(1), z.maxLength(100)),
+  issuedAt: timestamp,
+  issuedBy: z.nullable(userRefSchema),
+  /** When the link was exchanged for the wall's cookie; null while the link is unopened. */
+  openedAt: z.nullable(timestamp),
+  lastUsedAt: z.nullable(timestamp),
+  revokedAt: z.nullable(timestamp),
+});
+export type DisplayTokenInfo = z.infer<typeof displayTokenSchema>;
+
+export const displayTokenListSchema = z.object({ tokens: z.array(displayTokenSchema) });
+export type DisplayTokenList = z.infer<typeof displayTokenListSchema>;
+
+export const displayTokenCreateBodySchema = z.strictObject({ label: z.string().check(z.minLength(1), z.maxLength(100)) });
+export type DisplayTokenCreateBody = z.infer<typeof displayTokenCreateBodySchema>;
+
+/** The answer to issuing a token: the one-time link, shown once and never stored in the clear. */
+export const issuedDisplayTokenSchema = z.object({ token: displayTokenSchema, link: z.url() });
+export type IssuedDisplayToken = z.infer<typeof issuedDisplayTokenSchema>;
