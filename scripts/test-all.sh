@@ -41,8 +41,10 @@ check() { # name, command...
 check lint npx eslint . --max-warnings 0
 check typecheck npx tsc -b --noEmit
 
-echo "── unit and component tests (vitest)"
-npx vitest run --reporter=default --reporter=json --outputFile="$out/vitest.json"
+# The unit and component tests run once, from a lone copy of the repository's files (check-self-contained.sh):
+# that run is both the tests and the proof that nothing they read lies outside the repository.
+echo "── unit and component tests (vitest), from a lone copy of the repository"
+bash scripts/check-self-contained.sh --reporter=default --reporter=json --outputFile="$out/vitest.json"
 if [ -f "$out/vitest.json" ]; then
   read -r vp vf < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) + (r.success || r.numFailedTests ? 0 : 1))' "$out/vitest.json")
   passed=$((passed + vp))
@@ -51,7 +53,6 @@ else
   failed=$((failed + 1))
 fi
 
-check self-contained bash scripts/check-self-contained.sh
 check build npx vite build --logLevel warn
 check build-subpath npx vite build --logLevel warn --base=/jindu/ --outDir dist-subpath
 check build-real-api env VITE_API_BASE_URL=/api/v1 npx vite build --logLevel warn --outDir dist-real-api
