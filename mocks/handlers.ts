@@ -1,13 +1,15 @@
 import { http } from 'msw';
 import { API_PREFIX, createApi } from '../server/api/app';
-import { createMemoryStore } from '../server/memory/memory-store';
+import { createMemoryData, createMemoryStore } from '../server/memory/memory-store';
+import { createMemoryTrackingStore } from '../server/memory/memory-tracking';
 import { domains, report, reportSource } from './data/erqi-2017-h1';
 
 // The API's own handlers (server/api), the ones the Node server runs on its database, answering here
 // on the in-memory store: the mocked API and the real one are one implementation. The path starts
 // with `*` so the same handler answers at the site root and under a sub-path such as /jindu/.
 
-const api = createApi({ store: createMemoryStore([{ report, domains, source: reportSource }]) });
+const data = createMemoryData([{ report, domains, source: reportSource }]);
+const api = createApi({ store: createMemoryStore(data), tracking: createMemoryTrackingStore(data) });
 
 /** Where the API's path starts in the request's path (after any base such as /jindu), or -1. */
 const apiPathAt = (request: Request) => new URL(request.url).pathname.indexOf(`${API_PREFIX}/`);

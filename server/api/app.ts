@@ -2,8 +2,12 @@ import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import { createReportService } from '../core/reports';
 import type { Store } from '../core/store';
+import { createTrackingService } from '../core/tracking';
+import type { TrackingStore } from '../core/tracking-store';
+import type { ApiEnv } from './actor';
 import { notModified, strongEtag } from './etag';
 import { problem, quoted } from './problem';
+import { registerTrackingRoutes } from './tracking-routes';
 
 /** The prefix every endpoint of the contract lives under. */
 export const API_PREFIX = '/api/v1';
@@ -12,6 +16,14 @@ export interface ApiOptions {
   store: Store;
   /** Told of every error that became a 500 (the server logs it; the client sees only a problem). */
   onError?: (error: unknown, request: Request) => void;
+  /** Weekly updates (issue 16) on the same data: without it the API serves the report's reads only. */
+  tracking?: TrackingStore;
+  /** The server's clock (ms): JINDU_TODAY pins it (core/tracking.ts clockFromEnv), tests set it. */
+  now?: () => number;
+  /** Aborted when the server stops: open event streams end so the last requests can finish. */
+  signal?: AbortSignal;
+  /** The event stream's heartbeat (25 s); tests shorten it. */
+  heartbeatMs?: number;
 }
 
 /** A served id: kebab-case as the contract's ids are, and of a sane length. Anything else cannot exist. */
@@ -35,15 +47,16 @@ interface CachedAnswer {
  * hono/tiny's PatternRouter: the smallest of Hono's routers (it ships in the demo's mock chunk), and
  * with a dozen routes matching is a few regex tests, nothing beside a database query.
  */
-export function createApi({ store, onError }: ApiOptions): Hono {
-  const service = createReportService(store);
-  const app = new Hono({ strict: false });
+export function createApi({ store, onError, tracking, now = Date.now, signal, heartbeatMs }: ApiOptions): Hono<ApiEnv> {
+  const updates = tracking === undefined ? undefined : createTrackingService({ store, tracking, now });
+  const service = createReportService(store, updates?.reporting);
+  const app = new Hono<ApiEnv>({ strict: false });
   // Answers of the current data version, by path: a poller's request costs one version lookup and,
   // with If-None-Match, an empty 304. Only answers that exist are kept, so the map stays as small as
   // the data.
   const answers = new Map<string, CachedAnswer>();
 
-  async function serveJson(c: Context, build: () => Promise<unknown>, missing: () => Response | Promise<Response>): Promise<Response> {
+  async function serveJson(c: Context<ApiEnv>, build: () => Promise<unknown>, missing: () => Response | Promise<Response>): Promise<Response> {
     const key = c.req.path.replace(/\/+$/, '');
     const version = await service.dataVersion();
     let answer = answers.get(key);
@@ -73,7 +86,7 @@ export function createApi({ store, onError }: ApiOptions): Hono {
     await next();
   });
 
-  const routes: [string, (c: Context) => Promise<Response>][] = [
+  const routes: [string, (c: Context<ApiEnv>) => Promise<Response>][] = [
     [`${API_PREFIX}/reports`, (c) => serveJson(c, () => service.listReports(), () => noReport(''))],
     [
       `${API_PREFIX}/reports/:reportId`,
@@ -114,6 +127,10 @@ export function createApi({ store, onError }: ApiOptions): Hono {
         problem(405, '不支持的请求方法', `${c.req.method} 不适用于 ${quoted(c.req.path)};可用:${READ_METHODS}。`, { allow: READ_METHODS }),
       ),
     );
+  }
+
+  if (tracking !== undefined && updates !== undefined) {
+    registerTrackingRoutes(app, { prefix: API_PREFIX, service: updates, tracking, ...(signal === undefined ? {} : { signal }), ...(heartbeatMs === undefined ? {} : { heartbeatMs }) });
   }
 
   // Anything else under /api is a 404 in the contract's own format, never the app's index.html.

@@ -4,9 +4,11 @@ import { createAdaptorServer } from '@hono/node-server';
 import { domains, report, reportSource } from '../../mocks/data/erqi-2017-h1';
 import { createApi } from '../api/app';
 import { createReportService } from '../core/reports';
+import { clockFromEnv, createTrackingService } from '../core/tracking';
 import { databaseSettings, prepareDatabase } from '../db/open';
 import { SCHEMA_VERSION, schemaVersion } from '../db/migrate';
 import { createSqlStore } from '../db/sql-store';
+import { createSqlTrackingStore } from '../db/sql-tracking';
 import { createLog, describeError } from './log';
 import { createOverviewPage, type OverviewRenderer } from './overview-page';
 import { createServerApp, requestIds } from './server-app';
@@ -45,8 +47,14 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const store = createSqlStore(db);
+  const tracking = createSqlTrackingStore(db);
+  const now = clockFromEnv(process.env);
+  const stopped = new AbortController();
   const api = createApi({
     store,
+    tracking,
+    now,
+    signal: stopped.signal,
     onError: (error, request) => log('error', 'api error', { requestId: requestIds.get(request), ...describeError(error) }),
   });
   const app = createServerApp({
@@ -54,7 +62,7 @@ async function main(): Promise<void> {
     publicDir,
     log,
     renderPage: createOverviewPage({
-      reports: createReportService(store),
+      reports: createReportService(store, createTrackingService({ store, tracking, now }).reporting),
       reportId: report.id,
       publicDir,
       // The overview is the app's own React views: built beside this file as a second SSR entry
@@ -88,9 +96,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log('info', 'stopping', { signal });
+    // Event streams never finish by themselves: end them, so the requests in flight are the real ones.
+    stopped.abort();
     // Stops accepting connections, closes idle ones, and calls back when the last request is answered.
     server.close(() => {
-      db.close()
+      tracking
+        .close()
+        .then(() => db.close())
         .then(() => {
           log('info', 'stopped');
           process.exit(0);
