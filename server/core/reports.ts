@@ -1,5 +1,5 @@
 import type { Domain, Metric, Milestone, Report, ReportList, ReportSource, Target } from '../../src/api/schemas';
-import { districtTimestamp, instantAt, latestAndPrevious } from '../../src/tracking';
+import { instantAt, latestAndPrevious } from '../../src/tracking';
 import { observationOf } from './observations';
 import type { MetricRecord, MilestoneStateRecord, ObservationRecord } from './records';
 import type { Store } from './store';
@@ -95,9 +95,9 @@ function withoutStatedGap(target: Target): Target {
   return rest;
 }
 
-/** The start of the publication day in the district: when the report's figures went live. */
+/** The start of the publication day in the district (+08:00): when the report's figures went live. */
 function publicationInstant(publishedOn: string): string {
-  return districtTimestamp(instantAt(publishedOn, '00:00'));
+  return new Date(instantAt(publishedOn, '00:00')).toISOString();
 }
 
 /** What the reads need of weekly updates: 逾期未报 per domain, and when that can change. */

@@ -18,7 +18,6 @@ import {
   conflictProblem,
   currentApproved,
   deadlineOnOrAfter,
-  districtTimestamp,
   instantAt,
   isCalendarDate,
   localDateOf,
@@ -97,7 +96,7 @@ const notFound = (what: string) => problem(404, '不存在', what);
 
 /** The report's publication, as an approved update: the demo does not open with every domain overdue. */
 function reportStamp(report: ReportRecord): UpdateStamp {
-  return { state: 'approved', submittedAt: districtTimestamp(instantAt(report.publishedOn, '00:00')) };
+  return { state: 'approved', submittedAt: new Date(instantAt(report.publishedOn, '00:00')).toISOString() };
 }
 
 function newestFirst(a: Observation, b: Observation): number {
@@ -217,7 +216,7 @@ export function createTrackingService({ store, tracking, now }: TrackingOptions)
       }
       if (refusals.length > 0) return { ok: false, problem: refusalsProblem(refusals) };
 
-      const at = districtTimestamp(now());
+      const at = new Date(now()).toISOString();
       const submittedBy = { id: user.id, username: user.username };
       try {
         const updateId = await tracking.transaction(async (tx) => {
@@ -331,7 +330,7 @@ export function createTrackingService({ store, tracking, now }: TrackingOptions)
       if (!parsed.success) return { ok: false, problem: bodyProblem(parsed.error.issues) };
       const decision = parsed.data;
       const by = { id: user.id, username: user.username };
-      const at = districtTimestamp(now());
+      const at = new Date(now()).toISOString();
       const { reportId, domainId } = found;
 
       const audit = (tx: TrackingTransaction, before: Update, after: Update) =>

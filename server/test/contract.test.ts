@@ -118,7 +118,7 @@ describe.each(implementations)('the API contract: $name', (implementation) => {
       for (const metric of body.metrics) {
         // The report's figures are each metric's first observation, live since its publication, with nothing before.
         expect(metric.observationId, metric.id).toMatch(/^\d+$/);
-        expect(metric.updatedAt, metric.id).toBe(`${report.publishedOn}T00:00:00+08:00`);
+        expect(Date.parse(metric.updatedAt ?? ''), metric.id).toBe(Date.parse(`${report.publishedOn}T00:00:00+08:00`));
         expect(metric.previous, metric.id).toBeNull();
       }
     }

@@ -489,3 +489,14 @@ describe.runIf(postgresKind !== undefined)('events across app servers on one Pos
     }
   });
 });
+
+describe('the clock (JINDU_TODAY)', () => {
+  it('pins the date and keeps the time of day; refuses what is not a date', async () => {
+    const { clockFromEnv } = await import('../core/tracking');
+    const real = () => Date.parse('2026-12-01T03:30:00Z');
+    expect(clockFromEnv({}, real)()).toBe(real());
+    // 03:30Z is 11:30 in the district: 2017-07-03 11:30 +08:00, half an hour before the Monday deadline.
+    expect(new Date(clockFromEnv({ JINDU_TODAY: '2017-07-03' }, real)()).toISOString()).toBe('2017-07-03T03:30:00.000Z');
+    expect(() => clockFromEnv({ JINDU_TODAY: '2017-02-30' })).toThrow(/JINDU_TODAY/);
+  });
+});
