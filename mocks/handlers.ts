@@ -20,6 +20,20 @@ import { seedDemoAccounts } from './demo-accounts';
 const MOCK_COOKIE = 'x-jindu-mock-cookie';
 const MOCK_SET_COOKIE = 'x-jindu-mock-set-cookie';
 
+/**
+ * The request as the API's rules read it. Origin and Sec-Fetch-Site do not reach MSW in the browser
+ * (the service worker sees the request before the browser adds them), and a script could not put
+ * them on a Request anyway. Only this site's own pages reach these handlers (a service worker
+ * serves the pages of its origin; MSW lets navigations through), so a request without an Origin is
+ * same-origin here; one that carries an Origin (msw/node in tests) is judged by it.
+ */
+function requestView(request: Request) {
+  const headers = new Headers(request.headers);
+  headers.set('cookie', request.headers.get(MOCK_COOKIE) ?? '');
+  if (!headers.has('origin')) headers.set('sec-fetch-site', 'same-origin');
+  return { method: request.method, url: request.url, headers };
+}
+
 /** A reload starts this module again: the accounts and sessions live on in sessionStorage, per tab. */
 const STATE_KEY = 'jindu-demo-accounts';
 const persist =
@@ -30,7 +44,7 @@ const persist =
 const store = createMemoryStore([{ report, domains, source: reportSource }]);
 const accounts = createMemoryAccounts(persist === undefined ? {} : { persist });
 const demoAccounts = seedDemoAccounts(accounts, pbkdf2Hasher);
-const api = createApi({ store, accounts, hasher: pbkdf2Hasher, cookieHeader: MOCK_COOKIE, setCookieHeader: MOCK_SET_COOKIE });
+const api = createApi({ store, accounts, hasher: pbkdf2Hasher, requestView, setCookieHeader: MOCK_SET_COOKIE });
 
 /** Where the API's path starts in the request's path (after any base such as /jindu), or -1. */
 const apiPathAt = (request: Request) => new URL(request.url).pathname.indexOf(`${API_PREFIX}/`);

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
-import type { AuthConfig } from '../auth/config';
+import type { AuthConfig, RequestView } from '../auth/config';
 import type { AccountStore } from '../core/account-store';
 import type { PasswordHasher } from '../core/password-hasher';
 import { createReportService } from '../core/reports';
@@ -36,7 +36,8 @@ export interface ApiOptions {
   requestId?: (request: Request) => string | undefined;
   /** See AuthDeps.setCookieHeader: only MSW in the browser changes it. */
   setCookieHeader?: string;
-  cookieHeader?: string;
+  /** See AuthDeps.view: only MSW in the browser changes it. */
+  requestView?: (request: Request) => RequestView;
   /** Where the app is served on this origin, for display links: "/" unless under a sub-path. */
   appBase?: string;
   /** Told of every error that became a 500 (the server logs it; the client sees only a problem). */
@@ -82,7 +83,7 @@ export function createApiWithAuth(options: ApiOptions): { app: Hono<ApiEnv>; aut
     socketAddress: options.socketAddress ?? (() => null),
     requestId: options.requestId ?? (() => undefined),
     setCookieHeader: options.setCookieHeader ?? 'set-cookie',
-    cookieHeader: options.cookieHeader ?? 'cookie',
+    view: options.requestView ?? ((request) => request),
     appBase: options.appBase ?? '/',
   });
   const app = new Hono<ApiEnv>({ strict: false });

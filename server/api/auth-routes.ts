@@ -12,7 +12,7 @@ import {
 } from '../../src/api/tracking-schemas';
 import type { Problem } from '../../src/api/schemas';
 import { auditEntry, type AuditEntry } from '../auth/audit';
-import { clientAddress, isHttps, publicOrigin, type AuthConfig } from '../auth/config';
+import { clientAddress, isHttps, publicOrigin, type AuthConfig, type RequestView } from '../auth/config';
 import { SIGN_IN_REFUSED, passwordProblem } from '../auth/password-policy';
 import { decide, type Action } from '../auth/permissions';
 import { problem as authProblem } from '../auth/problem';
@@ -65,8 +65,11 @@ export interface AuthDeps {
    * to MSW's cookie store itself.
    */
   setCookieHeader: string;
-  /** The header cookies are read from: `cookie`, except inside MSW in the browser (the same reason). */
-  cookieHeader: string;
+  /**
+   * The request as the rules read it (method, URL, headers): the request itself, except inside MSW in
+   * the browser, where Cookie and Sec-Fetch-Site cannot be on a script-built Request (mocks/handlers.ts).
+   */
+  view: (request: Request) => RequestView;
   /** Where the app lives on this origin ("/" or "/jindu/"), for the display link. */
   appBase: string;
 }
@@ -201,24 +204,21 @@ export interface Auth {
 
 export function createAuth(deps: AuthDeps): Auth {
   const { accounts, hasher, config, now } = deps;
-  // A standalone Headers may hold Cookie, which a Request built by script in the browser may not.
-  const cookiesOf = (request: Request): Pick<Request, 'headers'> =>
-    deps.cookieHeader === 'cookie' ? request : { headers: new Headers({ cookie: request.headers.get(deps.cookieHeader) ?? '' }) };
   // Cookies the session middleware clears (an expired session, a revoked wall) unless a route set its own.
   const clears = new WeakMap<Request, string[]>();
 
   async function resolveActor(request: Request): Promise<{ actor: Actor; clear: string[]; sessionHash: string | null }> {
     const at = now();
-    const secure = isHttps(request, config);
+    const secure = isHttps(deps.view(request), config);
     const actor: Actor = {
       user: null,
       display: false,
-      address: clientAddress(request, deps.socketAddress(request), config),
+      address: clientAddress(deps.view(request), deps.socketAddress(request), config),
       requestId: deps.requestId(request) ?? newRequestId(),
     };
     const clear: string[] = [];
     let sessionHash: string | null = null;
-    const cookies = cookiesOf(request);
+    const cookies = deps.view(request);
     const sessionId = readSessionId(cookies, secure);
     if (sessionId !== null) {
       const idHash = hashSecret(sessionId);
@@ -274,7 +274,7 @@ export function createAuth(deps: AuthDeps): Auth {
   function install(app: Hono<ApiEnv>): void {
     // 1. The guard (CSRF, JSON only, 64 KiB), then 2. who is asking: on every request, 304s included.
     app.use('*', async (c, next) => {
-      const refused = guardRequest(c.req.raw, config);
+      const refused = guardRequest(deps.view(c.req.raw), config);
       if (refused !== null) return answer(refused);
       const { actor, clear } = await resolveActor(c.req.raw);
       c.set('actor', actor);
@@ -312,8 +312,8 @@ export function createAuth(deps: AuthDeps): Auth {
         return answer(SIGN_IN_REFUSED);
       }
 
-      const secure = isHttps(request, config);
-      const { id, session, endIdHash } = sessionAtSignIn(user.id, at, readSessionId(cookiesOf(request), secure));
+      const secure = isHttps(deps.view(request), config);
+      const { id, session, endIdHash } = sessionAtSignIn(user.id, at, readSessionId(deps.view(request), secure));
       const rehashed = hasher.needsRehash(user.passwordHash) ? await hasher.hash(body.value.password) : null;
       await accounts.transaction(async (tx) => {
         await tx.startSession(session, endIdHash);
@@ -327,8 +327,8 @@ export function createAuth(deps: AuthDeps): Auth {
     app.delete(`${API}/session`, async (c) => {
       const request = c.req.raw;
       const actor = actorOf(c);
-      const secure = isHttps(request, config);
-      const sessionId = readSessionId(cookiesOf(request), secure);
+      const secure = isHttps(deps.view(request), config);
+      const sessionId = readSessionId(deps.view(request), secure);
       if (sessionId !== null && (await accounts.endSession(hashSecret(sessionId))) && actor.user !== null) {
         await accounts.appendAudit(audit(actor, { who: who(actor), action: 'sign-out', target: null }, now()));
       }
@@ -448,7 +448,7 @@ export function createAuth(deps: AuthDeps): Auth {
         );
         return created;
       });
-      const link = displayLink(`${publicOrigin(c.req.raw, config)}${deps.appBase}wall`, linkSecret);
+      const link = displayLink(`${publicOrigin(deps.view(c.req.raw), config)}${deps.appBase}wall`, linkSecret);
       return json({ token: toTokenInfo(stored), link }, 201);
     });
 
@@ -521,7 +521,7 @@ export function createAuth(deps: AuthDeps): Auth {
         const at = now();
         const token = await accounts.findDisplayTokenByLink(link.linkSecretHash);
         if (token !== undefined && canExchangeDisplayLink(token, at)) {
-          const secure = isHttps(request, config);
+          const secure = isHttps(deps.view(request), config);
           const exchanged = exchangeDisplayLink(token, secure);
           const cookieHash = exchanged.token.cookieSecretHash;
           if (cookieHash !== null && (await accounts.exchangeDisplayLink(token.id, link.linkSecretHash, cookieHash, at))) {
