@@ -15,6 +15,8 @@ export interface TrackingRoutesOptions {
   prefix: string;
   service: TrackingService;
   tracking: TrackingStore;
+  /** JINDU_READ=signed-in: the answer refusing a read, or null (server/api/auth-routes.ts). */
+  readRefusal: (c: Context<ApiEnv>) => Response | null;
   /** Ends every open event stream (the server is stopping). */
   signal?: AbortSignal;
   heartbeatMs?: number;
@@ -47,7 +49,7 @@ function meta(c: Context<ApiEnv>) {
  * update, the review queue and a review, what changed since a date, and the live event stream. The
  * acting account is the request's actor (server/api/actor.ts); the rules are the service's.
  */
-export function registerTrackingRoutes(app: Hono<ApiEnv>, { prefix, service, tracking, signal, heartbeatMs = HEARTBEAT_MS }: TrackingRoutesOptions): void {
+export function registerTrackingRoutes(app: Hono<ApiEnv>, { prefix, service, tracking, readRefusal, signal, heartbeatMs = HEARTBEAT_MS }: TrackingRoutesOptions): void {
   const methods = (path: string, allow: string) =>
     app.all(path, (c) => problemAnswer(405, '不支持的请求方法', `${c.req.method} 不适用于 ${quoted(c.req.path)};可用:${allow}。`, { allow }));
   const badIds = (...ids: string[]) => ids.find((id) => !isId(id));
@@ -55,6 +57,8 @@ export function registerTrackingRoutes(app: Hono<ApiEnv>, { prefix, service, tra
 
   const observations = `${prefix}/reports/:reportId/domains/:domainId/metrics/:metricId/observations`;
   app.get(observations, async (c) => {
+    const closed = readRefusal(c);
+    if (closed !== null) return closed;
     const [reportId, domainId, metricId] = ['reportId', 'domainId', 'metricId'].map((name) => c.req.param(name) ?? '') as [string, string, string];
     const bad = badIds(reportId, domainId, metricId);
     if (bad !== undefined) return missing(bad);
@@ -84,6 +88,8 @@ export function registerTrackingRoutes(app: Hono<ApiEnv>, { prefix, service, tra
   methods(`${prefix}/updates/:updateId/review`, 'POST');
 
   app.get(`${prefix}/reports/:reportId/changes`, async (c) => {
+    const closed = readRefusal(c);
+    if (closed !== null) return closed;
     const reportId = c.req.param('reportId') ?? '';
     if (!isId(reportId)) return missing(reportId);
     return answer(await service.changes(reportId, c.req.query('since')));
@@ -96,6 +102,8 @@ export function registerTrackingRoutes(app: Hono<ApiEnv>, { prefix, service, tra
   });
 
   app.get(`${prefix}/events`, (c) => {
+    const closed = readRefusal(c);
+    if (closed !== null) return closed;
     if (signal?.aborted) return problemAnswer(503, '服务正在停止', '服务器正在停止,请稍后重连。');
     const encoder = new TextEncoder();
     let end = () => undefined as void;

@@ -1,11 +1,11 @@
 import { cycleSettingsSchema, updateApprovedEventSchema } from '../../src/api/tracking-schemas';
 import type { CycleSettings, Narrative, UpdateApprovedEvent, UpdateMilestone, UpdateState } from '../../src/api/tracking-schemas';
 import { DEFAULT_CYCLE_SETTINGS } from '../../src/tracking';
-import type { AuditEntry } from '../auth/audit';
 import type { ObservationRecord } from '../core/records';
 import type { TrackingStore, TrackingTransaction, UpdateRecord } from '../core/tracking-store';
 import { EVENTS_CHANNEL } from '../core/tracking-store';
 import type { Database, Queryable } from './database';
+import { appendAudit } from './sql-audit';
 import { INSTANT, OBSERVATION_COLUMNS, toObservation, type ObservationRow } from './sql-store';
 
 const UPDATE_COLUMNS = `id::text AS id, report_id, domain_id, state, submitted_by, submitted_by_name,
@@ -76,27 +76,6 @@ async function getUpdate(db: Queryable, updateId: string, lock: boolean): Promis
   const rows = await db.query<UpdateRow>(`SELECT ${UPDATE_COLUMNS} FROM updates WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [updateId]);
   const [update] = await withMilestones(db, rows);
   return update;
-}
-
-/** Writes one audit entry with the columns of the audit_log table (server/auth/audit-log.sql). */
-async function insertAudit(db: Queryable, entry: AuditEntry): Promise<void> {
-  await db.query(
-    `INSERT INTO audit_log (at, actor_id, actor_username, action, target_kind, target_id, domain_id, before, after, address, request_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [
-      entry.at.toISOString(),
-      entry.who?.id ?? null,
-      entry.who?.username ?? null,
-      entry.action,
-      entry.target?.kind ?? null,
-      entry.target?.id ?? null,
-      entry.target?.domainId ?? null,
-      entry.before === null ? null : JSON.stringify(entry.before),
-      entry.after === null ? null : JSON.stringify(entry.after),
-      entry.address,
-      entry.requestId,
-    ],
-  );
 }
 
 function transaction(tx: Queryable): TrackingTransaction {
@@ -205,7 +184,7 @@ function transaction(tx: Queryable): TrackingTransaction {
       }
     },
 
-    appendAudit: (entry) => insertAudit(tx, entry),
+    appendAudit: (entry) => appendAudit(tx, entry),
 
     async bumpDataVersion() {
       await tx.query('UPDATE data_version SET version = version + 1');

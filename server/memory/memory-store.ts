@@ -1,5 +1,4 @@
 import type { CycleSettings } from '../../src/api/tracking-schemas';
-import type { AuditEntry } from '../auth/audit';
 import type { ReportDataset } from '../core/dataset';
 import { reportRecords } from '../core/dataset';
 import type { MilestoneStateRecord, ObservationRecord, ReportRecords } from '../core/records';
@@ -12,7 +11,6 @@ export interface MemoryData {
   observations: ObservationRecord[];
   milestoneStates: MilestoneStateRecord[];
   updates: UpdateRecord[];
-  audit: AuditEntry[];
   settings: CycleSettings;
   version: number;
   nextId: number;
@@ -27,7 +25,6 @@ export function createMemoryData(datasets: readonly ReportDataset[], enteredAt =
     observations: [],
     milestoneStates: [],
     updates: [],
-    audit: [],
     settings: structuredClone(SEEDED_CYCLE_SETTINGS),
     version: 1,
     nextId: 1,

@@ -1,5 +1,7 @@
 import type { UpdateApprovedEvent } from '../../src/api/tracking-schemas';
+import type { AuditEntry } from '../auth/audit';
 import type { TrackingStore, TrackingTransaction, UpdateRecord } from '../core/tracking-store';
+import type { MemoryAuditLog } from './memory-accounts';
 import type { MemoryData } from './memory-store';
 
 /** PostgreSQL's answer to a second approved observation of a metric, imitated. */
@@ -7,14 +9,13 @@ class UniqueViolation extends Error {
   readonly code = '23505';
 }
 
-type Snapshot = Pick<MemoryData, 'observations' | 'milestoneStates' | 'updates' | 'audit' | 'version' | 'nextId'>;
+type Snapshot = Pick<MemoryData, 'observations' | 'milestoneStates' | 'updates' | 'version' | 'nextId'>;
 
 function snapshot(data: MemoryData): Snapshot {
   return structuredClone({
     observations: data.observations,
     milestoneStates: data.milestoneStates,
     updates: data.updates,
-    audit: data.audit,
     version: data.version,
     nextId: data.nextId,
   });
@@ -24,14 +25,14 @@ const copy = (update: UpdateRecord): UpdateRecord => structuredClone(update);
 
 /**
  * Weekly updates in memory, for MSW (the demo, `npm run dev`, the unit tests): transactions run one
- * at a time and are undone when they throw, so an update and its audit entry are stored together or
- * not at all, as on PostgreSQL; approvals reach subscribers after the commit, in this process only.
+ * at a time and are undone when they throw, so an update and its audit entry (appended to the accounts'
+ * audit log at the commit) are stored together or not at all, as on PostgreSQL; approvals reach subscribers after the commit, in this process only.
  */
-export function createMemoryTrackingStore(data: MemoryData): TrackingStore {
+export function createMemoryTrackingStore(data: MemoryData, audit: Pick<MemoryAuditLog, 'append'>): TrackingStore {
   const listeners = new Set<(event: UpdateApprovedEvent) => void>();
   let queue: Promise<unknown> = Promise.resolve();
 
-  function transaction(pending: UpdateApprovedEvent[]): TrackingTransaction {
+  function transaction(pending: UpdateApprovedEvent[], entries: AuditEntry[]): TrackingTransaction {
     return {
       lockDomain: async () => undefined,
       listObservations: async (reportId, domainId, states) =>
@@ -92,7 +93,8 @@ export function createMemoryTrackingStore(data: MemoryData): TrackingStore {
         }
       },
       async appendAudit(entry) {
-        data.audit.push(structuredClone(entry));
+        // Written to the audit log with the commit, in the same synchronous step as nothing else can interleave.
+        entries.push(entry);
       },
       async bumpDataVersion() {
         data.version += 1;
@@ -126,8 +128,10 @@ export function createMemoryTrackingStore(data: MemoryData): TrackingStore {
       const run = async (): Promise<T> => {
         const before = snapshot(data);
         const pending: UpdateApprovedEvent[] = [];
+        const entries: AuditEntry[] = [];
         try {
-          const result = await work(transaction(pending));
+          const result = await work(transaction(pending, entries));
+          for (const entry of entries) audit.append(entry);
           for (const event of pending) for (const listener of listeners) listener(event);
           return result;
         } catch (error) {
