@@ -8,6 +8,8 @@ import { problem as problemAnswer, quoted } from './problem';
 
 /** A comment line this often keeps proxies and browsers from closing an idle stream. */
 export const HEARTBEAT_MS = 25_000;
+/** Messages a stream may hold unread before it is ended (about half an hour of heartbeats). */
+const MAX_UNREAD = 64;
 /** What the browser waits before reconnecting a dropped stream (EventSource's `retry:`). */
 export const RETRY_MS = 5_000;
 
@@ -105,6 +107,14 @@ export function registerTrackingRoutes(app: Hono<ApiEnv>, { prefix, service, tra
     const closed = readRefusal(c);
     if (closed !== null) return closed;
     if (signal?.aborted) return problemAnswer(503, '服务正在停止', '服务器正在停止,请稍后重连。');
+    const headers = {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      // nginx and similar would otherwise hold the stream back in a buffer.
+      'x-accel-buffering': 'no',
+    };
+    // A HEAD would open a stream nobody reads: answer the headers alone.
+    if (c.req.method === 'HEAD') return new Response(null, { headers });
     const encoder = new TextEncoder();
     let end = () => undefined as void;
     const stream = new ReadableStream<Uint8Array>({
@@ -112,6 +122,11 @@ export function registerTrackingRoutes(app: Hono<ApiEnv>, { prefix, service, tra
         let open = true;
         const send = (text: string) => {
           if (!open) return;
+          // A client that stopped reading without closing: its unread messages would pile up forever.
+          if (controller.desiredSize !== null && controller.desiredSize < -MAX_UNREAD) {
+            end();
+            return;
+          }
           try {
             controller.enqueue(encoder.encode(text));
           } catch {
@@ -153,14 +168,7 @@ export function registerTrackingRoutes(app: Hono<ApiEnv>, { prefix, service, tra
         end();
       },
     });
-    return new Response(stream, {
-      headers: {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        // nginx and similar would otherwise hold the stream back in a buffer.
-        'x-accel-buffering': 'no',
-      },
-    });
+    return new Response(stream, { headers });
   });
   methods(`${prefix}/events`, 'GET, HEAD');
 }

@@ -112,8 +112,17 @@ describe('the built server on the embedded database', () => {
     expect(await rawRequest(server.origin, `GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`)).toMatch(/^HTTP\/1\.1 431 /);
     expect(await rawRequest(server.origin, 'GET /api/v1/reports/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 /);
 
+    // An open event stream is ended at SIGTERM, not waited for (the stop would otherwise take the whole grace period).
+    const events = await fetch(`${server.origin}/api/v1/events`);
+    expect(events.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = events.body?.getReader();
+    const first = new TextDecoder().decode((await reader?.read())?.value);
+    expect(first).toMatch(/^retry: \d+\n: connected/);
+    const stopping = performance.now();
     process.kill(server.child.pid ?? 0, 'SIGTERM');
     expect(await server.exited).toBe(0);
+    expect(performance.now() - stopping).toBeLessThan(9_000);
+    expect((await reader?.read())?.done).toBe(true);
     expect(server.logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['stopping', 'stopped']));
   });
 

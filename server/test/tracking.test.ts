@@ -336,6 +336,13 @@ describe.each(backends)('weekly updates on $name', (backend) => {
     expect((await json(await run.send(REPORT), 200, reportSchema)).domains.every((d) => d.overdue === false)).toBe(true);
   });
 
+  it('answers HEAD /events with the headers alone', async () => {
+    const head = await run.send(`${API_PREFIX}/events`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(await head.text()).toBe('');
+  });
+
   it('streams approvals as server-sent events', async () => {
     const response = await run.send(`${API_PREFIX}/events`);
     expect(response.status).toBe(200);
