@@ -54,8 +54,13 @@ export interface RequestMeta {
   requestId: string;
 }
 
-/** A 400/422 names every field it refuses. */
-export type FieldsProblem = Problem & { errors: { field: string; detail: string }[] };
+/** A 400/422 names every field it refuses; `field` is the first, as issue 15's answers have it. */
+export type FieldsProblem = Problem & { field: string; errors: { field: string; detail: string }[] };
+
+function fieldsProblem(status: 400 | 422, errors: { field: string; detail: string }[]): FieldsProblem {
+  const detail = errors.map((e) => `${e.field}: ${e.detail}`).join(';');
+  return { ...problem(status, status === 400 ? '请求无效' : '数据不符合要求', detail), field: errors[0]?.field ?? '', errors };
+}
 
 export type Outcome<T> = { ok: true; status: 200 | 201; body: T } | { ok: false; problem: Problem | ConflictProblem | FieldsProblem };
 
@@ -83,13 +88,14 @@ function bodyProblem(issues: readonly Issue[]): FieldsProblem {
     field: i.code === 'unrecognized_keys' && i.keys !== undefined ? fieldPath([...i.path, i.keys[0] ?? '']) : fieldPath(i.path),
     detail: i.message,
   }));
-  const named = errors.map((e) => `${e.field}: ${e.detail}`).join(';');
-  return { ...problem(status, status === 400 ? '请求无效' : '数据不符合要求', named), errors };
+  return fieldsProblem(status, errors);
 }
 
 function refusalsProblem(refusals: readonly Refusal[]): FieldsProblem {
-  const errors = refusals.map((r) => ({ field: r.field, detail: r.message }));
-  return { ...problem(422, '数据不符合要求', errors.map((e) => `${e.field}: ${e.detail}`).join(';')), errors };
+  return fieldsProblem(
+    422,
+    refusals.map((r) => ({ field: r.field, detail: r.message })),
+  );
 }
 
 const notFound = (what: string) => problem(404, '不存在', what);
@@ -292,7 +298,7 @@ export function createTrackingService({ store, tracking, now }: TrackingOptions)
       let wanted: UpdateState | undefined;
       if (state !== undefined) {
         if (state !== 'submitted' && state !== 'approved' && state !== 'returned') {
-          return { ok: false, problem: { ...problem(400, '请求无效', `state: 应为 submitted、approved 或 returned`), errors: [{ field: 'state', detail: '应为 submitted、approved 或 returned' }] } };
+          return { ok: false, problem: fieldsProblem(400, [{ field: 'state', detail: '应为 submitted、approved 或 returned' }]) };
         }
         wanted = state;
       }
@@ -402,8 +408,7 @@ export function createTrackingService({ store, tracking, now }: TrackingOptions)
       if (report === undefined) return refused(notFound(`没有编号为“${reportId.slice(0, 64)}”的报告。`));
       if (since === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(since) || !isCalendarDate(since)) {
         const detail = since === undefined ? '缺少 since(上次会议日期,YYYY-MM-DD)' : 'since 应为 YYYY-MM-DD 格式的真实日期';
-        const status = since === undefined ? 400 : 422;
-        return { ok: false, problem: { ...problem(status, status === 400 ? '请求无效' : '数据不符合要求', `since: ${detail}`), errors: [{ field: 'since', detail }] } };
+        return { ok: false, problem: fieldsProblem(since === undefined ? 400 : 422, [{ field: 'since', detail }]) };
       }
       const reads = createReportService(store);
       const [domains, updates, settings] = await Promise.all([

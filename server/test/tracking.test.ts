@@ -170,12 +170,13 @@ describe.each(backends)('weekly updates on $name', (backend) => {
     const audits = await run.auditCount();
 
     const approved = await json(await review(update.id, { decision: 'approve', comment: '核实无误' }), 200, updateSchema);
-    stop();
     expect(approved).toMatchObject({ state: 'approved', review: { by: { id: run.ids.reviewer }, decision: 'approve', comment: '核实无误' } });
     expect(approved.observations[0]).toMatchObject({ state: 'approved', value: 92 });
     expect(approved.observations[0]?.approvedAt).not.toBeNull();
     expect(await run.auditCount()).toBe(audits + 1);
-    await expect.poll(() => events).toEqual([{ reportId: report.id, domainId: 'air-pollution', updateId: update.id }]);
+    // PostgreSQL delivers the NOTIFY after the commit, on the listening connection: soon, not at once.
+    await expect.poll(() => events, { timeout: 10_000 }).toEqual([{ reportId: report.id, domainId: 'air-pollution', updateId: update.id }]);
+    stop();
 
     const after = await run.send(AIR, { headers: { 'if-none-match': etag } });
     const metric = (await json(after, 200, domainSchema)).metrics.find((m) => m.id === 'good-air-days');
@@ -291,8 +292,10 @@ describe.each(backends)('weekly updates on $name', (backend) => {
       [{ observations: [], narrative: { progress: 'x'.repeat(5000), problems: '', nextSteps: '' } }, 422, 'narrative.progress'],
     ];
     for (const [body, status, field] of cases) {
-      const answer = await problemOf(await run.send(`${AIR}/updates`, post(body, 'updater')), status);
+      const response = await run.send(`${AIR}/updates`, post(body, 'updater'));
+      const answer = (await problemOf(response.clone(), status)) as { detail?: string };
       expect(answer.detail, JSON.stringify(body).slice(0, 120)).toContain(field);
+      expect(((await response.json()) as { field?: string }).field).toBe(field);
     }
     for (const raw of ['not json', '[]', 'null', '{"observations":{"0":1}}', '']) {
       const response = await run.send(`${AIR}/updates`, { method: 'POST', body: raw, as: 'updater' });
@@ -351,10 +354,11 @@ describe.each(backends)('weekly updates on $name', (backend) => {
     if (reader === undefined) throw new Error('no body');
     const decoder = new TextDecoder();
     let text = '';
-    const readUntil = async (needle: string) => {
-      while (!text.includes(needle)) {
+    const readUntil = async (seen: string | ((text: string) => boolean)) => {
+      const found = typeof seen === 'string' ? (t: string) => t.includes(seen) : seen;
+      while (!found(text)) {
         const { done, value } = await reader.read();
-        if (done) throw new Error(`stream ended before ${needle}: ${text}`);
+        if (done) throw new Error(`stream ended: ${text}`);
         text += decoder.decode(value, { stream: true });
       }
     };
@@ -362,8 +366,12 @@ describe.each(backends)('weekly updates on $name', (backend) => {
     expect(text).toMatch(/^retry: \d+\n/);
     const update = await submit(101, await currentId(run, 'good-air-days'));
     await json(await review(update.id, { decision: 'approve' }), 200, updateSchema);
-    await readUntil('\n\n: heartbeat');
-    const event = /event: update-approved\ndata: (.*)\n\n/.exec(text);
+    // The event, whole, wherever it falls among the heartbeats; then a heartbeat after it.
+    const pattern = /event: update-approved\ndata: (.*)\n\n/;
+    await readUntil((seen) => pattern.test(seen));
+    const after = text.length;
+    await readUntil((seen) => seen.indexOf(': heartbeat', after) >= 0);
+    const event = pattern.exec(text);
     expect(updateApprovedEventSchema.parse(JSON.parse(event?.[1] ?? 'null'))).toEqual({ reportId: report.id, domainId: 'air-pollution', updateId: update.id });
     await reader.cancel();
   });
