@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { reportListSchema } from '../../src/api/schemas';
+import { MIGRATIONS, SCHEMA_VERSION } from '../db/migrate';
 import { openPglite } from '../db/pglite';
 import { createPostgresDatabase, testDatabaseUrl } from './databases';
 import { fixtureApp } from './fixture-app';
@@ -94,11 +95,11 @@ function rawRequest(origin: string, bytes: string): Promise<string> {
 describe('the built server on the embedded database', () => {
   it('starts on an empty folder: migrates, seeds, serves the app and the API, stops cleanly on SIGTERM', { timeout: 180_000 }, async () => {
     const server = await startServer({ JINDU_DATA_DIR: dataDir });
-    expect(logged(server, 'database ready')).toMatchObject({ database: 'pglite', migrationsApplied: [1], seeded: true, schemaVersion: 1 });
+    expect(logged(server, 'database ready')).toMatchObject({ database: 'pglite', migrationsApplied: MIGRATIONS.map((m) => m.version), seeded: true, schemaVersion: SCHEMA_VERSION });
     expect((await fetch(`${server.origin}/healthz`)).status).toBe(200);
     const ready = await fetch(`${server.origin}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ ready: true, schemaVersion: 1 });
+    expect(await ready.json()).toMatchObject({ ready: true, schemaVersion: SCHEMA_VERSION });
     const reports = reportListSchema.parse(await (await fetch(`${server.origin}/api/v1/reports`)).json());
     expect(reports.reports.map((r) => r.id)).toEqual(['erqi-2017-h1']);
     expect(await (await fetch(`${server.origin}/domains/economy`)).text()).toContain('<div id="root">');
@@ -111,8 +112,17 @@ describe('the built server on the embedded database', () => {
     expect(await rawRequest(server.origin, `GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`)).toMatch(/^HTTP\/1\.1 431 /);
     expect(await rawRequest(server.origin, 'GET /api/v1/reports/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 /);
 
+    // An open event stream is ended at SIGTERM, not waited for (the stop would otherwise take the whole grace period).
+    const events = await fetch(`${server.origin}/api/v1/events`);
+    expect(events.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = events.body?.getReader();
+    const first = new TextDecoder().decode((await reader?.read())?.value);
+    expect(first).toMatch(/^retry: \d+\n: connected/);
+    const stopping = performance.now();
     process.kill(server.child.pid ?? 0, 'SIGTERM');
     expect(await server.exited).toBe(0);
+    expect(performance.now() - stopping).toBeLessThan(9_000);
+    expect((await reader?.read())?.done).toBe(true);
     expect(server.logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['stopping', 'stopped']));
   });
 
@@ -135,7 +145,7 @@ describe('the built server on the embedded database', () => {
     await db.close();
     const server = await startServer({ JINDU_DATA_DIR: dataDir });
     expect(await server.exited).toBe(1);
-    expect(logged(server, 'could not start')?.error).toMatch(/schema is version 999, newer than this Jindu's \(1\)/);
+    expect(logged(server, 'could not start')?.error).toMatch(new RegExp(`schema is version 999, newer than this Jindu's \\(${SCHEMA_VERSION}\\)`));
   });
 });
 
