@@ -1,0 +1,49 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Link, useLocation } from 'react-router';
+import { sessionQuery, signOutMutation } from '../api';
+import { ROLE_LABELS } from '../session/roles';
+import { loginHref } from '../session/safe-next';
+import { useAfterFirstPaint } from '../session/use-after-first-paint';
+
+/**
+ * Who is signed in, with 退出登录; or 登录, back to this page afterwards. Reading is public, so the
+ * session is asked only after the page has painted, and nothing shows until the answer is known (no
+ * 登录 link that turns into a name a moment later, and nothing in the prerendered overview).
+ */
+export function SessionStatus() {
+  const afterPaint = useAfterFirstPaint();
+  const session = useQuery({ ...sessionQuery(), enabled: afterPaint });
+  const signOut = useMutation(signOutMutation());
+  const location = useLocation();
+
+  // A failed session request (network, server) must not break reading: show nothing.
+  if (!session.isSuccess) return null;
+  if (session.data === null) {
+    if (location.pathname === '/login') return null;
+    return (
+      <div className="session-status">
+        <Link className="session-status__sign-in" to={loginHref(`${location.pathname}${location.search}${location.hash}`)}>
+          登录
+        </Link>
+      </div>
+    );
+  }
+  const { user } = session.data;
+  return (
+    <div className="session-status">
+      <p className="session-status__who">
+        <span className="visually-hidden">当前登录:</span>
+        <span className="session-status__name">{user.username}</span>
+        <span className="session-status__role">{ROLE_LABELS[user.role]}</span>
+      </p>
+      <button type="button" className="button session-status__sign-out" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
+        {signOut.isPending ? '正在退出…' : '退出登录'}
+      </button>
+      {signOut.isError && (
+        <p className="session-status__error" role="alert">
+          退出失败,请重试
+        </p>
+      )}
+    </div>
+  );
+}
