@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { apiOf } from './api-query-client';
 import type { ApiClient } from './client';
 import { ApiError } from './errors';
+import { writeSessionHint } from './session-hint';
 import {
   auditListSchema,
   displayTokenListSchema,
@@ -62,9 +63,14 @@ export const sessionQuery = () =>
     queryKey: ['session'] as const,
     queryFn: async ({ client, signal }) => {
       try {
-        return await getSession(apiOf(client), signal);
+        const session = await getSession(apiOf(client), signal);
+        writeSessionHint(true);
+        return session;
       } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
+        if (error instanceof ApiError && error.status === 401) {
+          writeSessionHint(false);
+          return null;
+        }
         throw error;
       }
     },
@@ -96,6 +102,7 @@ export const signInMutation = () =>
       client.removeQueries({ queryKey: ['users'] });
       client.removeQueries({ queryKey: ['display-tokens'] });
       client.removeQueries({ queryKey: ['audit'] });
+      writeSessionHint(true);
       client.setQueryData(sessionQuery().queryKey, session);
     },
   });
@@ -108,6 +115,7 @@ export const signOutMutation = () =>
       client.removeQueries({ queryKey: ['users'] });
       client.removeQueries({ queryKey: ['display-tokens'] });
       client.removeQueries({ queryKey: ['audit'] });
+      writeSessionHint(false);
       client.setQueryData(sessionQuery().queryKey, null);
     },
   });

@@ -7,3 +7,4 @@ export * from './endpoints';
 export * from './queries';
 export { CURRENT_REPORT_ID } from './current-report';
 export * from './accounts';
+export { readSessionHint, SESSION_HINT_KEY } from './session-hint';

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { apiBaseUrl } from '../api';
+import { apiBaseUrl, SESSION_HINT_KEY } from '../api';
 import { fakeAccountsApi, sessionUser } from '../testing/accounts-api';
 import { server } from '../testing/api-server';
 import { renderApp } from '../testing/render';
@@ -10,11 +10,22 @@ import { renderApp } from '../testing/render';
 const QUIET = '/no-such-page?from=test';
 
 describe('the shell: who is signed in', () => {
-  it('offers 登录 to someone not signed in, coming back here afterwards', async () => {
-    fakeAccountsApi();
+  it('offers 登录 to someone not signed in, coming back here afterwards, without asking the server', async () => {
+    const api = fakeAccountsApi();
     renderApp(QUIET);
     const link = await within(await screen.findByRole('banner')).findByRole('link', { name: '登录' });
     expect(link).toHaveAttribute('href', '/login?next=%2Fno-such-page%3Ffrom%3Dtest');
+    // No session hint: this browser never signed in, and an anonymous probe would only earn a 401.
+    expect(api.requests).toEqual([]);
+  });
+
+  it('asks the server when this browser signed in before, and forgets the hint when the session is gone', async () => {
+    const api = fakeAccountsApi();
+    localStorage.setItem(SESSION_HINT_KEY, '1');
+    renderApp(QUIET);
+    expect(await within(await screen.findByRole('banner')).findByRole('link', { name: '登录' })).toBeInTheDocument();
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /session']);
+    expect(localStorage.getItem(SESSION_HINT_KEY)).toBeNull();
   });
 
   it.each([
@@ -28,6 +39,8 @@ describe('the shell: who is signed in', () => {
     const header = await screen.findByRole('banner');
     expect(await within(header).findByText(`li-${role}`)).toBeInTheDocument();
     expect(within(header).getByText(label)).toBeInTheDocument();
+    // Only an admin is offered the admin page.
+    expect(within(header).queryByRole('link', { name: '管理' }) !== null).toBe(role === 'admin');
   });
 
   it('signs out with 退出登录, then offers 登录', async () => {
@@ -38,10 +51,12 @@ describe('the shell: who is signed in', () => {
     expect(await within(header).findByRole('link', { name: '登录' })).toBeInTheDocument();
     expect(within(header).queryByText('li')).not.toBeInTheDocument();
     expect(api.requests.some((r) => r.method === 'DELETE' && r.path === '/session')).toBe(true);
+    expect(localStorage.getItem(SESSION_HINT_KEY)).toBeNull();
   });
 
   it('shows nothing at all while the session is unknown, or when asking for it failed', async () => {
     let answered = 0;
+    localStorage.setItem(SESSION_HINT_KEY, '1');
     server.use(
       http.get(`${apiBaseUrl}/session`, () => {
         answered += 1;

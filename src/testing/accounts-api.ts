@@ -1,5 +1,6 @@
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { apiBaseUrl } from '../api/client';
+import { SESSION_HINT_KEY } from '../api/session-hint';
 import type { AuditEntry, DisplayTokenInfo, Role, SessionUser, UserAccount } from '../api/tracking-schemas';
 import { server } from '../../mocks/node';
 
@@ -54,6 +55,8 @@ export function fakeAccountsApi(options: Options = {}): FakeAccounts {
     audit: options.audit ?? [],
     session: options.session ?? null,
   };
+  // A browser with a session has signed in here before, so it carries the hint (session-hint.ts).
+  if (state.session) localStorage.setItem(SESSION_HINT_KEY, '1');
   const url = (path: string) => `${apiBaseUrl}${path}`;
   const record = async (request: Request) => {
     state.requests.push({

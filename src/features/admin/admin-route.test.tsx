@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { apiBaseUrl } from '../../api';
+import { apiBaseUrl, SESSION_HINT_KEY } from '../../api';
 import type { AuditEntry } from '../../api/tracking-schemas';
 import { account, fakeAccountsApi, problemResponse, sessionUser } from '../../testing/accounts-api';
 import { server } from '../../testing/api-server';
@@ -53,10 +53,11 @@ describe('/admin: who may see it', () => {
   });
 
   it('shows a failed session request as an error with a retry', async () => {
+    localStorage.setItem(SESSION_HINT_KEY, '1');
     server.use(http.get(`${apiBaseUrl}/session`, () => HttpResponse.json({ type: 'about:blank', title: '服务器内部错误', status: 500 }, { status: 500 })));
     renderApp('/admin');
-    expect(await screen.findByRole('alert')).toHaveTextContent('登录状态加载失败');
-    expect(screen.getByRole('button', { name: '重试' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: '重试' })).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('登录状态加载失败');
   });
 
   it('says so when the server refuses the list (403) although the session said admin', async () => {

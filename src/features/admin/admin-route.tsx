@@ -1,11 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { sessionQuery } from '../../api';
 import { ErrorState } from '../../components/error-state';
 import { PageSkeleton } from '../../components/page-skeleton';
 import { ROLE_LABELS } from '../../session/roles';
 import { loginHref } from '../../session/safe-next';
+import { useSession } from '../../session/use-session';
 import { AccountsPanel } from './accounts-panel';
 import { AuditPanel } from './audit-panel';
 import { TokensPanel } from './tokens-panel';
@@ -23,16 +22,16 @@ function tabOf(value: string | null): TabId {
 }
 
 export function Component() {
-  const session = useQuery(sessionQuery());
+  const session = useSession({ deferred: false });
   const location = useLocation();
 
   useEffect(() => {
     document.title = '管理 · 进度';
   }, []);
 
-  if (session.isPending) return <PageSkeleton />;
-  if (session.isError) return <ErrorState error={session.error} what="登录状态" onRetry={() => void session.refetch()} />;
-  if (session.data === null) {
+  if (session.status === 'unknown') return <PageSkeleton />;
+  if (session.status === 'error') return <ErrorState error={session.error} what="登录状态" onRetry={session.retry} />;
+  if (session.status === 'signed-out') {
     return (
       <RoleNotice title="请先登录">
         管理页面只对管理员开放。<Link to={loginHref(`${location.pathname}${location.search}`)}>登录</Link>
@@ -40,15 +39,16 @@ export function Component() {
       </RoleNotice>
     );
   }
-  if (session.data.user.role !== 'admin') {
+  const { user } = session;
+  if (user.role !== 'admin') {
     return (
       <RoleNotice title="需要管理员账号">
-        当前登录的 {session.data.user.username} 是{ROLE_LABELS[session.data.user.role]},不能管理账号、大屏令牌和审计日志。请用管理员账号
+        当前登录的 {user.username} 是{ROLE_LABELS[user.role]},不能管理账号、大屏令牌和审计日志。请用管理员账号
         <Link to={loginHref(`${location.pathname}${location.search}`)}>重新登录</Link>。
       </RoleNotice>
     );
   }
-  return <AdminPage selfId={session.data.user.id} />;
+  return <AdminPage selfId={user.id} />;
 }
 
 export function RoleNotice({ title, children }: { title: string; children: ReactNode }) {

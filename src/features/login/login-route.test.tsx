@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http } from 'msw';
-import { apiBaseUrl } from '../../api';
+import { apiBaseUrl, SESSION_HINT_KEY } from '../../api';
 import { account, fakeAccountsApi, problemResponse } from '../../testing/accounts-api';
 import { server } from '../../testing/api-server';
 import { renderApp } from '../../testing/render';
@@ -78,6 +78,8 @@ describe('/login', () => {
     expect(await within(header).findByText('admin')).toBeInTheDocument();
     expect(within(header).getByText('管理员')).toBeInTheDocument();
     expect(within(header).getByRole('button', { name: '退出登录' })).toBeInTheDocument();
+    // The next page load asks who is signed in (session-hint.ts).
+    expect(localStorage.getItem(SESSION_HINT_KEY)).toBe('1');
   });
 
   it('ignores a `next` that leaves the app', async () => {

@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, CURRENT_REPORT_ID, describeError, reportQuery, sessionQuery, signInMutation, usesMockedApi } from '../../api';
+import { ApiError, CURRENT_REPORT_ID, describeError, reportQuery, signInMutation, usesMockedApi } from '../../api';
 import { ROLE_LABELS } from '../../session/roles';
 import { safeNext } from '../../session/safe-next';
+import { useSession } from '../../session/use-session';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import './login.css';
 
@@ -30,7 +31,7 @@ export function LoginPage({ demo }: { demo: boolean }) {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const navigate = useNavigate();
-  const session = useQuery(sessionQuery());
+  const session = useSession({ deferred: false });
   const signIn = useMutation(signInMutation());
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -71,7 +72,7 @@ export function LoginPage({ demo }: { demo: boolean }) {
     submitRef.current?.focus();
   }
 
-  const signedIn = session.data?.user;
+  const signedIn = session.status === 'signed-in' ? session.user : undefined;
 
   return (
     <div className="login-page">
