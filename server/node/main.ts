@@ -2,14 +2,18 @@ import { fileURLToPath } from 'node:url';
 import http from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { domains, report, reportSource } from '../../mocks/data/erqi-2017-h1';
-import { createApi } from '../api/app';
+import { createApiWithAuth } from '../api/app';
+import { authConfigFromEnv } from '../auth/config';
 import { createReportService } from '../core/reports';
 import { databaseSettings, prepareDatabase } from '../db/open';
 import { SCHEMA_VERSION, schemaVersion } from '../db/migrate';
+import { createSqlAccounts } from '../db/sql-accounts';
 import { createSqlStore } from '../db/sql-store';
+import { argon2Hasher } from './argon2-hasher';
+import { ensureFirstAdmin } from './first-admin';
 import { createLog, describeError } from './log';
 import { createOverviewPage, type OverviewRenderer } from './overview-page';
-import { createServerApp, requestIds } from './server-app';
+import { createServerApp, requestIds, socketAddresses } from './server-app';
 
 // `npm start` runs this (built into dist-server/server/main.js): the app and /api/v1 on one port,
 // from the embedded database (JINDU_DATA_DIR, default ./data) or DATABASE_URL's PostgreSQL.
@@ -18,6 +22,13 @@ import { createServerApp, requestIds } from './server-app';
 const GRACE_MS = 10_000;
 
 const log = createLog();
+
+/** JINDU_READ: public (the default) or signed-in. */
+function readAccess(): 'public' | 'signed-in' {
+  const text = process.env.JINDU_READ?.trim() || 'public';
+  if (text !== 'public' && text !== 'signed-in') throw new Error(`JINDU_READ must be "public" or "signed-in", not "${text}"`);
+  return text;
+}
 
 function port(): number {
   const text = process.env.PORT?.trim() || '8080';
@@ -29,6 +40,8 @@ function port(): number {
 async function main(): Promise<void> {
   const settings = databaseSettings();
   const listenPort = port();
+  const read = readAccess();
+  const authConfig = authConfigFromEnv(process.env);
   const publicDir = process.env.JINDU_PUBLIC_DIR?.trim() || fileURLToPath(new URL('../public', import.meta.url));
 
   const opening = performance.now();
@@ -45,14 +58,26 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const store = createSqlStore(db);
-  const api = createApi({
+  const accounts = createSqlAccounts(db);
+  // A plain line on standard error, not a JSON log event: see ensureFirstAdmin.
+  const firstAdmin = await ensureFirstAdmin(accounts, argon2Hasher, process.env, (text) => process.stderr.write(`${text}\n`));
+  if (firstAdmin) log('info', 'first admin created', { username: 'admin' });
+  const { app: api, auth } = createApiWithAuth({
     store,
+    accounts,
+    hasher: argon2Hasher,
+    authConfig,
+    read,
+    socketAddress: (request) => socketAddresses.get(request) ?? null,
+    requestId: (request) => requestIds.get(request),
     onError: (error, request) => log('error', 'api error', { requestId: requestIds.get(request), ...describeError(error) }),
   });
   const app = createServerApp({
     api,
     publicDir,
     log,
+    openDisplayLink: (request) => auth.openDisplayLink(request),
+    mayRead: (request) => auth.mayRead(request),
     renderPage: createOverviewPage({
       reports: createReportService(store),
       reportId: report.id,
