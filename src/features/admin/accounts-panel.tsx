@@ -270,7 +270,7 @@ function UserRow({ user, self, domains, onDone }: { user: UserAccount; self: boo
               className="button"
               aria-expanded={editing === 'access'}
               aria-controls={`${rowId}-edit`}
-              aria-label={`修改 ${user.username} 的角色和领域`}
+              aria-label={`改角色(${user.username})`}
               onClick={() => setEditing(editing === 'access' ? 'none' : 'access')}
             >
               改角色
@@ -280,7 +280,7 @@ function UserRow({ user, self, domains, onDone }: { user: UserAccount; self: boo
               className="button"
               aria-expanded={editing === 'password'}
               aria-controls={`${rowId}-edit`}
-              aria-label={`重置 ${user.username} 的密码`}
+              aria-label={`重置密码(${user.username})`}
               onClick={() => setEditing(editing === 'password' ? 'none' : 'password')}
             >
               重置密码
@@ -288,7 +288,7 @@ function UserRow({ user, self, domains, onDone }: { user: UserAccount; self: boo
             <button
               type="button"
               className="button"
-              aria-label={`${user.active ? '停用' : '启用'} ${user.username}`}
+              aria-label={`${user.active ? '停用' : '启用'}(${user.username})`}
               disabled={patch.isPending || (self && user.active)}
               title={self && user.active ? '不能停用自己的账号' : undefined}
               onClick={() =>
@@ -303,7 +303,7 @@ function UserRow({ user, self, domains, onDone }: { user: UserAccount; self: boo
             <button
               type="button"
               className="button"
-              aria-label={`结束 ${user.username} 的全部会话`}
+              aria-label={`结束全部会话(${user.username})`}
               disabled={endSessions.isPending}
               onClick={() => run(endSessions.mutateAsync(user.id), `已结束 ${user.username} 的全部会话`)}
             >

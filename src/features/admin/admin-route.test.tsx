@@ -90,7 +90,7 @@ describe('/admin: accounts', () => {
     ]);
     expect(within(rows[0] as HTMLElement).getByRole('rowheader')).toHaveTextContent('boss(你)');
     // An admin cannot lock themselves out from here.
-    expect(within(rows[0] as HTMLElement).getByRole('button', { name: '停用 boss' })).toBeDisabled();
+    expect(within(rows[0] as HTMLElement).getByRole('button', { name: '停用(boss)' })).toBeDisabled();
   });
 
   it('checks a new account before sending it: username rules, password, an updater needs a domain', async () => {
@@ -154,22 +154,22 @@ describe('/admin: accounts', () => {
     const api = fakeAccountsApi({ session: ADMIN, users: adminAndOthers() });
     await openAdmin();
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: '修改 wang 的角色和领域' }));
+    await user.click(await screen.findByRole('button', { name: '改角色(wang)' }));
     const access = screen.getByRole('form', { name: '修改 wang 的角色和领域' });
     await user.selectOptions(within(access).getByLabelText('wang 的角色'), '督查室');
     await user.click(within(access).getByRole('button', { name: '保存' }));
     expect(await screen.findByText('已把 wang 改为督查室')).toBeInTheDocument();
 
-    await user.click(screen.getByRole('button', { name: '停用 wang' }));
+    await user.click(screen.getByRole('button', { name: '停用(wang)' }));
     expect(await screen.findByText('已停用 wang,其会话已全部结束')).toBeInTheDocument();
 
-    await user.click(screen.getByRole('button', { name: '重置 wang 的密码' }));
-    const reset = screen.getByRole('form', { name: '重置 wang 的密码' });
+    await user.click(screen.getByRole('button', { name: '重置密码(wang)' }));
+    const reset = screen.getByRole('form', { name: '重置密码(wang)' });
     await user.type(within(reset).getByLabelText('wang 的新密码'), 'another long password');
     await user.click(within(reset).getByRole('button', { name: '重置密码' }));
     expect(await screen.findByText('已重置 wang 的密码,其会话已全部结束')).toBeInTheDocument();
 
-    await user.click(screen.getByRole('button', { name: '结束 wang 的全部会话' }));
+    await user.click(screen.getByRole('button', { name: '结束全部会话(wang)' }));
     expect(await screen.findByText('已结束 wang 的全部会话')).toBeInTheDocument();
 
     const writes = api.requests.filter((r) => r.method !== 'GET').map((r) => [r.method, r.path, r.body]);
@@ -300,5 +300,57 @@ describe('/admin: the audit log', () => {
     expect(screen.getByLabelText('截止日期')).toHaveAttribute('aria-invalid', 'true');
     const asked = api.requests.slice(before).map((r) => r.path);
     expect(asked).toEqual(['/audit?since=2017-07-03&limit=200']);
+  });
+});
+
+// The mocked API's own handlers (server/api on the memory store with the demo accounts), not a fake.
+describe('/admin against the mocked API', () => {
+  afterEach(async () => {
+    await fetch(`${apiBaseUrl}/session`, { method: 'DELETE', headers: { origin: location.origin } });
+  });
+
+  async function signInAsDemo(username: string, next: string) {
+    const rendered = renderApp(`/login?next=${encodeURIComponent(next)}`);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: new RegExp(`^填入 ${username}`) }));
+    await user.click(screen.getByRole('button', { name: '登录' }));
+    return { ...rendered, user };
+  }
+
+  it('lets demo-admin create an account, issue and revoke a token, and read both in the audit log', async () => {
+    const { user, router } = await signInAsDemo('demo-admin', '/admin');
+    expect(await screen.findByRole('rowheader', { name: /demo-updater/ })).toBeInTheDocument();
+
+    const form = screen.getByRole('form', { name: '新建账号' });
+    await user.type(within(form).getByLabelText('用户名'), 'qian');
+    await user.type(within(form).getByLabelText('初始密码'), 'short-pass1');
+    await user.click(within(form).getByRole('button', { name: '创建账号' }));
+    // The server's own password rule, in its own words (422).
+    expect(await within(form).findByRole('alert')).toHaveTextContent(/密码/);
+    await user.clear(within(form).getByLabelText('初始密码'));
+    await user.type(within(form).getByLabelText('初始密码'), 'a long enough password');
+    await user.click(within(form).getByRole('button', { name: '创建账号' }));
+    expect(await screen.findByRole('rowheader', { name: 'qian' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('link', { name: '大屏令牌' }));
+    await user.type(await screen.findByLabelText('大屏名称'), '三楼会议室大屏');
+    await user.click(screen.getByRole('button', { name: '签发令牌' }));
+    const link = await screen.findByLabelText('一次性链接');
+    expect((link as HTMLInputElement).value).toMatch(/display-token=/);
+    await user.click(await screen.findByRole('button', { name: '撤销「三楼会议室大屏」' }));
+    await user.click(screen.getByRole('button', { name: '确定撤销' }));
+    expect(await screen.findByText(/^已撤销\(/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('link', { name: '审计日志' }));
+    expect(router.state.location.search).toBe('?tab=audit');
+    const table = await screen.findByRole('table');
+    for (const action of ['撤销大屏令牌', '签发大屏令牌', '创建账号', '登录']) {
+      expect(within(table).getAllByText(action).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('tells demo-viewer that /admin needs an admin account', async () => {
+    await signInAsDemo('demo-viewer', '/admin');
+    expect(await screen.findByRole('heading', { level: 1, name: '需要管理员账号' })).toBeInTheDocument();
   });
 });

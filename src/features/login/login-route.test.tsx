@@ -107,3 +107,26 @@ describe('/login', () => {
     expect(screen.getByRole('button', { name: '登录' })).toHaveFocus();
   });
 });
+
+// The mocked API's own handlers (server/api on the memory store with the demo accounts), not a fake.
+describe('/login against the mocked API', () => {
+  afterEach(async () => {
+    // The mocked API keeps its sessions for the whole file: leave signed out.
+    await fetch(`${apiBaseUrl}/session`, { method: 'DELETE', headers: { origin: location.origin } });
+  });
+
+  it.each(DEMO_ACCOUNTS.map((a) => [a.username, a] as const))('signs %s in with the password the demo box shows', async (_name, demo) => {
+    const { router } = await openLogin('/login?next=%2Fno-such-page');
+    await userEvent.setup().click(screen.getByRole('button', { name: new RegExp(`^填入 ${demo.username}`) }));
+    await userEvent.setup().click(screen.getByRole('button', { name: '登录' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/no-such-page'));
+    const header = await screen.findByRole('banner');
+    expect(await within(header).findByText(demo.username)).toBeInTheDocument();
+  });
+
+  it('refuses a wrong password with the server’s own 401', async () => {
+    await openLogin();
+    await signIn('demo-admin', 'not-the-password');
+    expect(await screen.findByRole('alert')).toHaveTextContent('用户名或密码不正确');
+  });
+});

@@ -148,7 +148,7 @@ function DemoAccounts({ onPick }: { onPick: (account: (typeof DEMO_ACCOUNTS)[num
     <section className="demo-accounts" aria-labelledby="demo-accounts-title">
       <h2 id="demo-accounts-title">演示账号</h2>
       <p>
-        这是演示版本:登录和改动只在当前页面中有效,不会保存。以下账号只存在于演示版本,正式部署中没有。
+        这是演示版本:账号和改动只保存在本浏览器标签页中,关闭即消失。以下账号只存在于演示版本,正式部署中没有。
       </p>
       <ul className="demo-accounts__list">
         {DEMO_ACCOUNTS.map((account) => (
