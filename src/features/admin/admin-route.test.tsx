@@ -164,7 +164,7 @@ describe('/admin: accounts', () => {
     expect(await screen.findByText('已停用 wang,其会话已全部结束')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: '重置密码(wang)' }));
-    const reset = screen.getByRole('form', { name: '重置密码(wang)' });
+    const reset = screen.getByRole('form', { name: '重置 wang 的密码' });
     await user.type(within(reset).getByLabelText('wang 的新密码'), 'another long password');
     await user.click(within(reset).getByRole('button', { name: '重置密码' }));
     expect(await screen.findByText('已重置 wang 的密码,其会话已全部结束')).toBeInTheDocument();
