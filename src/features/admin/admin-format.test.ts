@@ -18,6 +18,12 @@ describe('the audit log in words', () => {
     ]);
   });
 
+  it('shows timestamps inside a record in Beijing time too', () => {
+    expect(changeLines({ revokedAt: null }, { revokedAt: '2017-07-03T04:00:05.120Z' }, names)).toEqual([
+      { field: '撤销时间', before: '—', after: '2017-07-03 12:00:05' },
+    ]);
+  });
+
   it('shows a creation as what it was created with, and nothing for an empty record', () => {
     expect(changeLines(null, { label: '三楼会议室大屏' }, names)).toEqual([{ field: '名称', before: null, after: '三楼会议室大屏' }]);
     expect(changeLines(null, null, names)).toEqual([]);

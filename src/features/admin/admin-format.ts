@@ -43,8 +43,9 @@ const TARGET_LABELS: Record<NonNullable<AuditEntry['target']>['kind'], string> =
   session: '会话',
 };
 
-export function targetLabel(target: AuditEntry['target']): string {
-  return target === null ? '—' : `${TARGET_LABELS[target.kind]} ${target.id}`;
+/** What an entry acted on, by the name people know it by (an account's username, a token's label) when known, else its id. */
+export function targetLabel(target: AuditEntry['target'], name: (kind: string, id: string) => string | undefined = () => undefined): string {
+  return target === null ? '—' : `${TARGET_LABELS[target.kind]} ${name(target.kind, target.id) ?? target.id}`;
 }
 
 /** The field names a record's before/after carries, in words; unknown ones are shown as they are. */
@@ -65,12 +66,15 @@ const FIELD_LABELS: Record<string, string> = {
 
 type Names = { domain: (id: string) => string };
 
+/** A timestamp as the server writes them (2017-07-03T04:00:05.123Z), shown in Beijing time like the rest of the log. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
 function readableValue(key: string, value: unknown, names: Names): string {
   if (value === null || value === undefined) return '—';
   if (key === 'role' && typeof value === 'string') return ROLES.find((r) => r === value) ? ROLE_LABELS[value as keyof typeof ROLE_LABELS] : value;
   if (key === 'active' && typeof value === 'boolean') return value ? '启用' : '停用';
   if (key === 'domainIds' && Array.isArray(value)) return value.length === 0 ? '无' : value.map((id) => names.domain(String(id))).join('、');
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return INSTANT.test(value) ? formatInstant(value) : value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
 }

@@ -263,6 +263,8 @@ describe('/admin: the audit log', () => {
     ]);
     const [changed, failed] = rows as [HTMLElement, HTMLElement];
     expect(changed).toHaveTextContent('修改账号');
+    // The account by its username, the domain by its name.
+    expect(changed).toHaveTextContent('账号 wang大气污染防治');
     expect(changed).toHaveTextContent('角色:原为查看者 → 改为填报员');
     expect(changed).toHaveTextContent('负责领域:原为无 → 改为大气污染防治');
     expect(failed).toHaveTextContent('(未登录)');

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { apiOf, auditCsvUrl, auditQuery, CURRENT_REPORT_ID, reportQuery, usersQuery, type AuditFilters } from '../../api';
+import { apiOf, auditCsvUrl, auditQuery, CURRENT_REPORT_ID, displayTokensQuery, reportQuery, usersQuery, type AuditFilters } from '../../api';
 import type { AuditEntry } from '../../api/tracking-schemas';
 import { ACTION_LABELS, changeLines, formatInstant, targetLabel } from './admin-format';
 import { QueryProblem } from './query-problem';
@@ -12,6 +12,7 @@ export function AuditPanel() {
   const queryClient = useQueryClient();
   const report = useQuery(reportQuery(CURRENT_REPORT_ID));
   const users = useQuery(usersQuery());
+  const tokens = useQuery(displayTokensQuery());
   const [draft, setDraft] = useState<AuditFilters>({});
   const id = useId();
   const rangeError = draft.since && draft.until && draft.since > draft.until ? '起始日期不能晚于截止日期' : '';
@@ -20,6 +21,12 @@ export function AuditPanel() {
   const audit = useQuery(auditQuery({ ...filters, limit: AUDIT_PAGE }));
   const domains = report.data?.domains ?? [];
   const domainName = (domainId: string) => domains.find((d) => d.id === domainId)?.name ?? domainId;
+  const targetName = (kind: string, targetId: string) =>
+    kind === 'user'
+      ? users.data?.users.find((u) => u.id === targetId)?.username
+      : kind === 'display-token'
+        ? tokens.data?.tokens.find((t) => t.id === targetId)?.label
+        : undefined;
 
   function change(next: AuditFilters) {
     setDraft(next);
@@ -114,7 +121,7 @@ export function AuditPanel() {
               </thead>
               <tbody>
                 {entries.map((entry) => (
-                  <AuditRow key={entry.id} entry={entry} domainName={domainName} />
+                  <AuditRow key={entry.id} entry={entry} domainName={domainName} targetName={targetName} />
                 ))}
               </tbody>
             </table>
@@ -125,7 +132,15 @@ export function AuditPanel() {
   );
 }
 
-function AuditRow({ entry, domainName }: { entry: AuditEntry; domainName: (id: string) => string }) {
+function AuditRow({
+  entry,
+  domainName,
+  targetName,
+}: {
+  entry: AuditEntry;
+  domainName: (id: string) => string;
+  targetName: (kind: string, id: string) => string | undefined;
+}) {
   const lines = changeLines(entry.before, entry.after, { domain: domainName });
   return (
     <tr>
@@ -135,7 +150,7 @@ function AuditRow({ entry, domainName }: { entry: AuditEntry; domainName: (id: s
       <td>{entry.who?.username ?? '(未登录)'}</td>
       <td>{ACTION_LABELS[entry.action]}</td>
       <td>
-        {targetLabel(entry.target)}
+        {targetLabel(entry.target, targetName)}
         {entry.target?.domainId && <span className="admin-table__by">{domainName(entry.target.domainId)}</span>}
       </td>
       <td>
