@@ -79,14 +79,41 @@ export const sessionQuery = () =>
     staleTime: 5 * 60_000,
   });
 
+/**
+ * A 401 from any account request means the session ended (expired, ended by an admin, signed out in
+ * another tab): the shell and the views that ask who is signed in learn it at once.
+ */
+function noteSessionEnded(client: QueryClient, error: unknown): void {
+  if (error instanceof ApiError && error.status === 401) {
+    writeSessionHint(false);
+    client.setQueryData(sessionQuery().queryKey, null);
+  }
+}
+
+/** The request, with a 401 noted (see noteSessionEnded) before it fails as usual. */
+async function noting401<T>(client: QueryClient, request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (error) {
+    noteSessionEnded(client, error);
+    throw error;
+  }
+}
+
 export const usersQuery = () =>
-  queryOptions({ queryKey: ['users'] as const, queryFn: ({ client, signal }) => getUsers(apiOf(client), signal) });
+  queryOptions({ queryKey: ['users'] as const, queryFn: ({ client, signal }) => noting401(client, getUsers(apiOf(client), signal)) });
 
 export const displayTokensQuery = () =>
-  queryOptions({ queryKey: ['display-tokens'] as const, queryFn: ({ client, signal }) => getDisplayTokens(apiOf(client), signal) });
+  queryOptions({
+    queryKey: ['display-tokens'] as const,
+    queryFn: ({ client, signal }) => noting401(client, getDisplayTokens(apiOf(client), signal)),
+  });
 
 export const auditQuery = (filters: AuditFilters) =>
-  queryOptions({ queryKey: ['audit', filters] as const, queryFn: ({ client, signal }) => getAudit(apiOf(client), filters, signal) });
+  queryOptions({
+    queryKey: ['audit', filters] as const,
+    queryFn: ({ client, signal }) => noting401(client, getAudit(apiOf(client), filters, signal)),
+  });
 
 /** Account and token changes are audited: the log shown is stale after any of them. */
 function invalidate(client: QueryClient, ...resources: string[]) {
@@ -125,6 +152,7 @@ export const createUserMutation = () =>
     mutationKey: ['users', 'create'],
     mutationFn: (body: UserCreateBody, { client }) => createUser(apiOf(client), body),
     onSuccess: (_user, _body, _result, { client }) => invalidate(client, 'users', 'audit'),
+    onError: (error, _body, _result, { client }) => noteSessionEnded(client, error),
   });
 
 export const patchUserMutation = () =>
@@ -132,6 +160,7 @@ export const patchUserMutation = () =>
     mutationKey: ['users', 'patch'],
     mutationFn: ({ id, patch }: { id: string; patch: UserPatchBody }, { client }) => patchUser(apiOf(client), id, patch),
     onSuccess: (_user, _body, _result, { client }) => invalidate(client, 'users', 'audit', 'session'),
+    onError: (error, _body, _result, { client }) => noteSessionEnded(client, error),
   });
 
 export const endUserSessionsMutation = () =>
@@ -139,6 +168,7 @@ export const endUserSessionsMutation = () =>
     mutationKey: ['users', 'end-sessions'],
     mutationFn: (id: string, { client }) => endUserSessions(apiOf(client), id),
     onSuccess: (_data, _id, _result, { client }) => invalidate(client, 'audit', 'session'),
+    onError: (error, _id, _result, { client }) => noteSessionEnded(client, error),
   });
 
 export const issueDisplayTokenMutation = () =>
@@ -146,6 +176,7 @@ export const issueDisplayTokenMutation = () =>
     mutationKey: ['display-tokens', 'issue'],
     mutationFn: (body: DisplayTokenCreateBody, { client }) => issueDisplayToken(apiOf(client), body),
     onSuccess: (_issued, _body, _result, { client }) => invalidate(client, 'display-tokens', 'audit'),
+    onError: (error, _body, _result, { client }) => noteSessionEnded(client, error),
   });
 
 export const revokeDisplayTokenMutation = () =>
@@ -153,4 +184,5 @@ export const revokeDisplayTokenMutation = () =>
     mutationKey: ['display-tokens', 'revoke'],
     mutationFn: (id: string, { client }) => revokeDisplayToken(apiOf(client), id),
     onSuccess: (_data, _id, _result, { client }) => invalidate(client, 'display-tokens', 'audit'),
+    onError: (error, _id, _result, { client }) => noteSessionEnded(client, error),
   });

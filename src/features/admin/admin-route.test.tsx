@@ -67,13 +67,22 @@ describe('/admin: who may see it', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('需要管理员账号才能查看账号列表');
   });
 
-  it('asks to sign in again when the session ended meanwhile (401)', async () => {
+  it('asks to sign in again when the session ended meanwhile (401), and the shell forgets the name', async () => {
     fakeAccountsApi({ session: ADMIN });
     server.use(http.get(`${apiBaseUrl}/users`, () => problemResponse(401, '需要登录')));
     await openAdmin();
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('登录已失效');
-    expect(within(alert).getByRole('link', { name: '重新登录' })).toHaveAttribute('href', '/login?next=%2Fadmin');
+    expect(await screen.findByRole('heading', { level: 1, name: '请先登录' })).toBeInTheDocument();
+    expect(within(screen.getByRole('main')).getByRole('link', { name: '登录' })).toHaveAttribute('href', '/login?next=%2Fadmin');
+    expect(within(screen.getByRole('banner')).queryByText('boss')).not.toBeInTheDocument();
+    expect(localStorage.getItem(SESSION_HINT_KEY)).toBeNull();
+  });
+
+  it('treats a write refused with 401 the same way', async () => {
+    fakeAccountsApi({ session: ADMIN, users: adminAndOthers() });
+    server.use(http.delete(`${apiBaseUrl}/users/:id/sessions`, () => problemResponse(401, '需要登录')));
+    await openAdmin();
+    await userEvent.setup().click(await screen.findByRole('button', { name: '结束全部会话(wang)' }));
+    expect(await screen.findByRole('heading', { level: 1, name: '请先登录' })).toBeInTheDocument();
   });
 });
 
