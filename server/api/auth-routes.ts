@@ -191,6 +191,17 @@ function auditFilter(url: URL, withLimit: boolean): { ok: true; filter: AuditFil
   return { ok: true, filter };
 }
 
+const METHODS: Record<string, string> = {
+  '/session': 'GET, HEAD, POST, DELETE',
+  '/users': 'GET, HEAD, POST',
+  '/users/:id': 'PATCH',
+  '/users/:id/sessions': 'DELETE',
+  '/display-tokens': 'GET, HEAD, POST',
+  '/display-tokens/:id': 'DELETE',
+  '/audit': 'GET, HEAD',
+  '/audit.csv': 'GET, HEAD',
+};
+
 export interface Auth {
   /** The guard and the session middleware, then the endpoints of api-15.md. */
   install(app: Hono<ApiEnv>): void;
@@ -498,6 +509,11 @@ export function createAuth(deps: AuthDeps): Auth {
         },
       });
     });
+
+    // A known path asked with another method: 405 naming the ones it has, as the report's paths do.
+    for (const [path, allow] of Object.entries(METHODS)) {
+      app.all(`${API}${path}`, () => answer(authProblem(405, '不支持的请求方法', `可用:${allow}。`), { allow }));
+    }
   }
 
   return {

@@ -89,7 +89,11 @@ export function createServerApp({ api, readiness, publicDir, log, renderPage, op
     if (address !== undefined) socketAddresses.set(c.req.raw, address);
     await next();
     c.res.headers.set('x-request-id', requestId);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      // The display link's redirect asks for no-referrer (its URL held a secret): stricter, kept.
+      if (name === 'referrer-policy' && c.res.headers.get(name) === 'no-referrer') continue;
+      c.res.headers.set(name, value);
+    }
     if (!c.res.headers.has('content-security-policy')) c.res.headers.set('content-security-policy', plainPolicy);
     log('info', 'request', {
       requestId,

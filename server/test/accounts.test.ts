@@ -155,6 +155,14 @@ describe.each(backends)('accounts on $name', (backend) => {
   });
 
   describe('the request guard and bodies', () => {
+    it('answers a known path asked with another method 405, naming the methods', async () => {
+      const response = await api.send('PUT', `${API}/session`, { cookie: admin, body: {} });
+      await problemOf(response, 405);
+      expect(response.headers.get('allow')).toBe('GET, HEAD, POST, DELETE');
+      expect((await api.send('GET', `${API}/users/1`, { cookie: admin })).headers.get('allow')).toBe('PATCH');
+    });
+
+
     it('refuses a write from another origin (403), also for anonymous requests', async () => {
       const foreign = await api.send('POST', `${API}/users`, {
         cookie: admin,
@@ -213,6 +221,27 @@ describe.each(backends)('accounts on $name', (backend) => {
       expect(listed.tokens.map((token) => token.label)).toContain(hostile);
       // Usernames cannot carry it at all: the API's username rule.
       await problemOf(await api.send('POST', `${API}/users`, { cookie: admin, body: { username: '<b>x</b>', password: PASSWORD, role: 'viewer', domainIds: [] } }), 422);
+    });
+  });
+
+  describe('throttling by address', () => {
+    it('refuses a 51st failure from one address whatever the names tried, and not from another address', async () => {
+      const other = await startApi(backend, { socketAddress: (request) => request.headers.get('x-test-peer') });
+      try {
+        await other.addUser('real-user', PASSWORD, 'viewer');
+        const from = (address: string) => ({ headers: { 'x-test-peer': address } });
+        for (let i = 0; i < 50; i++) {
+          const response = await other.send('POST', `${API}/session`, { ...from('198.51.100.7'), body: { username: `guess-${i}`, password: 'not it at all' } });
+          expect(response.status).toBe(401);
+        }
+        const refused = await other.send('POST', `${API}/session`, { ...from('198.51.100.7'), body: { username: 'real-user', password: PASSWORD } });
+        await problemOf(refused, 429);
+        expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+        // Another address is not held back by this one's failures.
+        expect((await other.send('POST', `${API}/session`, { ...from('203.0.113.9'), body: { username: 'real-user', password: PASSWORD } })).status).toBe(200);
+      } finally {
+        await other.close();
+      }
     });
   });
 
@@ -473,6 +502,14 @@ describe.each(backends)('accounts on $name', (backend) => {
         'display-token-opened',
         'display-token-issued',
       ]);
+    });
+
+    it('gives one cookie when two walls open the same link at once', async () => {
+      const issued = issuedDisplayTokenSchema.parse(await (await closed.send('POST', `${API}/display-tokens`, { cookie: closedAdmin, body: { label: '两块屏' } })).json());
+      const [first, second] = await Promise.all([closed.auth.openDisplayLink(new Request(issued.link)), closed.auth.openDisplayLink(new Request(issued.link))]);
+      const cookies = [first, second].map((response) => response?.headers.get('set-cookie') ?? null).filter((cookie) => cookie !== null);
+      expect(cookies).toHaveLength(1);
+      expect([first?.status, second?.status]).toEqual([303, 303]);
     });
 
     it('does not exchange a revoked or expired link', async () => {

@@ -29,11 +29,12 @@ afterAll(() => {
   rmSync(path.dirname(dataDir), { recursive: true, force: true });
 });
 
-/** A port of the range given to this work that nothing listens on. */
+/** A port of the range given to this work (JINDU_TEST_PORT_BASE, 50 ports; default 5400) that nothing listens on. */
 async function freePort(): Promise<number> {
-  const offset = (process.pid * 7) % 100;
-  for (let i = 0; i < 100; i++) {
-    const port = 5400 + ((offset + i) % 100);
+  const base = Number(process.env.JINDU_TEST_PORT_BASE ?? 5400);
+  const offset = (process.pid * 7) % 50;
+  for (let i = 0; i < 50; i++) {
+    const port = base + ((offset + i) % 50);
     const free = await new Promise<boolean>((resolve) => {
       const probe = net.createServer();
       probe.once('error', () => resolve(false));
@@ -41,7 +42,7 @@ async function freePort(): Promise<number> {
     });
     if (free) return port;
   }
-  throw new Error('no free port in 5400-5499');
+  throw new Error(`no free port in ${base}-${base + 49}`);
 }
 
 interface Started {
@@ -49,6 +50,8 @@ interface Started {
   origin: string;
   /** Parsed log lines so far. */
   logs: Record<string, unknown>[];
+  /** Standard error so far (the first admin's one-time password is printed there, never logged). */
+  stderr: () => string;
   exited: Promise<number | null>;
 }
 
@@ -67,12 +70,16 @@ async function startServer(env: Record<string, string>): Promise<Started> {
     buffered = lines.pop() ?? '';
     for (const line of lines) logs.push(JSON.parse(line) as Record<string, unknown>);
   });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await Promise.race([
     expect.poll(() => logs.some((l) => l.msg === 'listening'), { timeout: 110_000, interval: 100 }).toBe(true),
     exited,
   ]);
-  return { child, origin: `http://127.0.0.1:${port}`, logs, exited };
+  return { child, origin: `http://127.0.0.1:${port}`, logs, stderr: () => stderr, exited };
 }
 
 const logged = (started: Started, msg: string) => started.logs.find((l) => l.msg === msg);
@@ -112,6 +119,28 @@ describe('the built server on the embedded database', () => {
     expect(await rawRequest(server.origin, `GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`)).toMatch(/^HTTP\/1\.1 431 /);
     expect(await rawRequest(server.origin, 'GET /api/v1/reports/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 /);
 
+    // The first admin: its one-time password printed once on standard error, never in the JSON log.
+    const password = /one-time password: (\S+)/.exec(server.stderr())?.[1] ?? '';
+    expect(password).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    expect(logged(server, 'first admin created')).toMatchObject({ username: 'admin' });
+    expect(JSON.stringify(server.logs)).not.toContain(password);
+    const write = { origin: server.origin, 'content-type': 'application/json' };
+    const signIn = await fetch(`${server.origin}/api/v1/session`, { method: 'POST', headers: write, body: JSON.stringify({ username: 'admin', password }) });
+    expect(signIn.status).toBe(200);
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    // The audit log has the socket's address.
+    const audit = (await (await fetch(`${server.origin}/api/v1/audit`, { headers: { cookie } })).json()) as { entries: { action: string; address: string | null }[] };
+    expect(audit.entries.find((entry) => entry.action === 'sign-in')?.address).toMatch(/127\.0\.0\.1$/);
+    // A display link opened at the app's address: 303 to the same address without it, with the wall's cookie.
+    const issued = (await (await fetch(`${server.origin}/api/v1/display-tokens`, { method: 'POST', headers: { ...write, cookie }, body: '{"label":"大厅"}' })).json()) as { link: string };
+    const opened = await fetch(issued.link.replace(/^http:\/\/[^/]+/, server.origin), { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe('/wall');
+    expect(opened.headers.get('set-cookie')).toMatch(/^jindu_display=[A-Za-z0-9_-]{43};/);
+    const secret = new URL(issued.link).searchParams.get('display-token') ?? '';
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(server.logs)).not.toContain(secret);
+
     // An open event stream is ended at SIGTERM, not waited for (the stop would otherwise take the whole grace period).
     const events = await fetch(`${server.origin}/api/v1/events`);
     expect(events.headers.get('content-type')).toMatch(/^text\/event-stream/);
@@ -124,6 +153,11 @@ describe('the built server on the embedded database', () => {
     expect(performance.now() - stopping).toBeLessThan(9_000);
     expect((await reader?.read())?.done).toBe(true);
     expect(server.logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['stopping', 'stopped']));
+    // A restart finds the admin: nothing printed again.
+    const again = await startServer({ JINDU_DATA_DIR: dataDir });
+    expect(again.stderr()).not.toContain('one-time password');
+    process.kill(again.child.pid ?? 0, 'SIGTERM');
+    expect(await again.exited).toBe(0);
   });
 
   it('keeps its data across a restart (no migration, no seed), and refuses a second server on the same folder', { timeout: 180_000 }, async () => {
@@ -145,7 +179,7 @@ describe('the built server on the embedded database', () => {
     await db.close();
     const server = await startServer({ JINDU_DATA_DIR: dataDir });
     expect(await server.exited).toBe(1);
-    expect(logged(server, 'could not start')?.error).toMatch(new RegExp(`schema is version 999, newer than this Jindu's \\(${SCHEMA_VERSION}\\)`));
+    expect(logged(server, 'could not start')?.error).toContain(`schema is version 999, newer than this Jindu's (${SCHEMA_VERSION})`);
   });
 });
 

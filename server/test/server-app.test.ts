@@ -3,7 +3,9 @@ import { rmSync } from 'node:fs';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { domains, report, reportSource } from '../../mocks/data/erqi-2017-h1';
-import { createApi } from '../api/app';
+import { createApi, createApiWithAuth } from '../api/app';
+import { issueDisplayToken } from '../auth/sessions';
+import { createMemoryAccounts } from '../memory/memory-accounts';
 import { createMemoryStore } from '../memory/memory-store';
 import { createServerApp } from '../node/server-app';
 import { fixtureApp, INLINE_SCRIPT } from './fixture-app';
@@ -118,5 +120,43 @@ describe('the server around the API', () => {
     const head = await get('/api/v1/reports', {}, 'HEAD');
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
+  });
+});
+
+describe('the server around the API, when reading needs an account', () => {
+  const accounts = createMemoryAccounts();
+  const { app: api, auth } = createApiWithAuth({ store: createMemoryStore([{ report, domains, source: reportSource }]), accounts, read: 'signed-in' });
+  const closed = createServerApp({
+    api,
+    readiness: async () => ({ ready: true }),
+    publicDir,
+    log: () => undefined,
+    renderPage: async (_request, template) => template.replace('<div id="root"></div>', '<div id="root">RENDERED FIGURES</div>'),
+    openDisplayLink: (request) => auth.openDisplayLink(request),
+    mayRead: (request) => auth.mayRead(request),
+  });
+  const fetchPage = (path: string, headers: Record<string, string> = {}) => closed.fetch(new Request(`http://jindu.test${path}`, { headers }));
+
+  it('sends the page without its figures to an anonymous visitor, and the API answers 401', async () => {
+    const page = await fetchPage('/');
+    expect(page.status).toBe(200);
+    expect(await page.text()).not.toContain('RENDERED FIGURES');
+    expect((await fetchPage('/api/v1/reports')).status).toBe(401);
+  });
+
+  it('takes a display link out of the address bar (303) and then draws the page for the wall', async () => {
+    const { linkSecret, token } = issueDisplayToken(new Date());
+    await accounts.createDisplayToken({ ...token, label: 'test wall', issuedBy: null });
+    const opened = await fetchPage(`/wall?display-token=${linkSecret}&mode=dark`);
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe('/wall?mode=dark');
+    expect(opened.headers.get('referrer-policy')).toBe('no-referrer');
+    const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect(await (await fetchPage('/', { cookie })).text()).toContain('RENDERED FIGURES');
+    expect((await fetchPage('/api/v1/reports', { cookie })).status).toBe(200);
+    // A link nobody issued is still taken out of the address bar, with no cookie.
+    const madeUp = await fetchPage(`/wall?display-token=${'x'.repeat(43)}`);
+    expect(madeUp.status).toBe(303);
+    expect(madeUp.headers.get('set-cookie')).toBeNull();
   });
 });
