@@ -40,7 +40,14 @@ const STATE_KEY = 'jindu-demo-accounts';
 const persist =
   typeof sessionStorage === 'undefined'
     ? undefined
-    : { load: () => sessionStorage.getItem(STATE_KEY), save: (state: string) => sessionStorage.setItem(STATE_KEY, state) };
+    : {
+        load: () => sessionStorage.getItem(STATE_KEY),
+        // Asked again at each save: a test environment may be torn down while the demo accounts' hashing
+        // (asynchronous) is still finishing.
+        save: (state: string) => {
+          if (typeof sessionStorage !== 'undefined') sessionStorage.setItem(STATE_KEY, state);
+        },
+      };
 
 const data = createMemoryData([{ report, domains, source: reportSource }]);
 const store = createMemoryStore(data);

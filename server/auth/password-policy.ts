@@ -1,3 +1,4 @@
+import { TRACKING_RULES } from '../../src/tracking/rules';
 import { problem, type FieldProblem } from './problem';
 
 /**
@@ -5,8 +6,8 @@ import { problem, type FieldProblem } from './problem';
  * No composition rules (ASVS V2.1.9): a long phrase in Chinese or pinyin is fine. The upper bound
  * keeps a sign-in body small; Argon2 itself does not slow down with length.
  */
-export const PASSWORD_MIN_CHARACTERS = 12;
-export const PASSWORD_MAX_CHARACTERS = 128;
+export const PASSWORD_MIN_CHARACTERS = TRACKING_RULES.text.password.min;
+export const PASSWORD_MAX_CHARACTERS = TRACKING_RULES.text.password.max;
 
 /**
  * The same password typed with a Chinese input method in full-width mode (ａｂｃ１２３) and in

@@ -228,5 +228,9 @@ export const problemSchema = z.object({
   title: z.string(),
   status: z.number().check(z.int()),
   detail: z.optional(z.string()),
+  /** 400/422: the field refused first (`password`, `observations[0].asOf`), for the form to mark it. */
+  field: z.optional(z.string()),
+  /** 400/422 of a whole update: every refused field with its reason. */
+  errors: z.optional(z.array(z.object({ field: z.string(), detail: z.string() }))),
 });
 export type Problem = z.infer<typeof problemSchema>;

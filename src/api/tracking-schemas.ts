@@ -25,6 +25,11 @@ function boundedText(max: number) {
   return z.string().check(z.maxLength(max));
 }
 const { text } = TRACKING_RULES;
+/**
+ * zod counts UTF-16 units; the password policy counts characters, at most two units each. The server's
+ * policy (server/auth/password-policy.ts) gives the exact answer, naming the field.
+ */
+const PASSWORD_MAX_UTF16 = text.password.max * 2;
 
 export const roleSchema = z.enum(['viewer', 'updater', 'reviewer', 'admin']);
 export type Role = z.infer<typeof roleSchema>;
@@ -259,7 +264,7 @@ export type Session = z.infer<typeof sessionSchema>;
 /** Sign-in checks lengths only: the rules for new passwords must not tell which accounts are old. */
 export const signInBodySchema = z.strictObject({
   username: z.string().check(z.minLength(1), z.maxLength(text.username.max)),
-  password: z.string().check(z.minLength(1), z.maxLength(text.password.max)),
+  password: z.string().check(z.minLength(1), z.maxLength(PASSWORD_MAX_UTF16)),
 });
 export type SignInBody = z.infer<typeof signInBodySchema>;
 
@@ -270,7 +275,7 @@ const usernameSchema = z
     z.maxLength(text.username.max),
     z.regex(/^[a-z0-9][a-z0-9._-]*$/, 'username is lower-case letters, digits, ".", "_" or "-"'),
   );
-const newPasswordSchema = z.string().check(z.minLength(text.password.min), z.maxLength(text.password.max));
+const newPasswordSchema = z.string().check(z.minLength(text.password.min), z.maxLength(PASSWORD_MAX_UTF16));
 
 function domainsOnlyForUpdaters(body: { role?: Role | undefined; domainIds?: readonly string[] | undefined }): boolean {
   return body.role === undefined || body.role === 'updater' || (body.domainIds ?? []).length === 0;

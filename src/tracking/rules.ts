@@ -49,8 +49,11 @@ export const TRACKING_RULES = {
     narrativePart: 4000,
     reviewComment: 1000,
     username: { min: 3, max: 32 },
-    /** Argon2id's cost is per call, not per byte, but an unbounded password is a cheap way to load the server. */
-    password: { min: 10, max: 200 },
+    /**
+     * In characters (code points), as server/auth/password-policy.ts counts them: OWASP ASVS 4.0 V2.1.1/V2.1.2
+     * (at least 12, more than 128 refused). The bound keeps a sign-in body small.
+     */
+    password: { min: 12, max: 128 },
   },
   /** One domain has at most a few dozen metrics; an update naming more is not a real update. */
   maxObservationsPerUpdate: 200,

@@ -13,6 +13,10 @@ import { userCreateBodySchema, userPatchBodySchema, type Role, type UserAccount 
 import { ROLE_LABELS, ROLES } from '../../session/roles';
 import { formatInstant } from './admin-format';
 import { mutationErrorMessage, QueryProblem } from './query-problem';
+import { TRACKING_RULES } from '../../tracking/rules';
+
+/** The server's password rule (server/auth/password-policy.ts reads the same numbers). */
+const PASSWORD = TRACKING_RULES.text.password;
 
 type Domains = readonly DomainSummary[];
 
@@ -40,7 +44,7 @@ function accountErrors(body: unknown, schema: typeof userCreateBodySchema | type
   for (const issue of parsed.error.issues) {
     const field = issue.path[0];
     if (field === 'username') errors.username ??= '用户名 3–32 个字符:小写字母、数字或 . _ -,以字母或数字开头';
-    else if (field === 'password') errors.password ??= '密码太短或太长';
+    else if (field === 'password') errors.password ??= `密码 ${PASSWORD.min}–${PASSWORD.max} 个字符`;
     else if (field === 'domainIds') errors.domainIds ??= '只有填报员负责领域';
     else errors.form ??= '请检查填写的内容';
   }
