@@ -529,7 +529,8 @@ export function createAuth(deps: AuthDeps): Auth {
       return actor.user !== null || actor.display;
     },
     async openDisplayLink(request) {
-      if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+      // GET only: a HEAD (a link checker) must not spend the one-time link.
+      if (request.method !== 'GET') return null;
       const link = displayLinkInRequest(request);
       if (link === null) return null;
       const headers = new Headers({ location: link.location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });

@@ -452,6 +452,7 @@ describe.each(backends)('accounts on $name', (backend) => {
       expect(link.origin).toBe(ORIGIN);
       expect(link.pathname).toBe('/wall');
 
+      expect(await closed.auth.openDisplayLink(new Request(issued.link, { method: 'HEAD' }))).toBeNull();
       const opened = await closed.auth.openDisplayLink(new Request(issued.link));
       expect(opened?.status).toBe(303);
       expect(opened?.headers.get('location')).toBe('/wall');
