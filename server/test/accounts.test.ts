@@ -225,7 +225,8 @@ describe.each(backends)('accounts on $name', (backend) => {
   });
 
   describe('throttling by address', () => {
-    it('refuses a 51st failure from one address whatever the names tried, and not from another address', async () => {
+    // A database of its own and 51 Argon2 checks: minutes on a loaded machine, not the default 30 s.
+    it('refuses a 51st failure from one address whatever the names tried, and not from another address', { timeout: 180_000 }, async () => {
       const other = await startApi(backend, { socketAddress: (request) => request.headers.get('x-test-peer') });
       try {
         await other.addUser('real-user', PASSWORD, 'viewer');

@@ -10,7 +10,8 @@ describe.each(backends)('the first admin and the users command on $name', (backe
     close = undefined;
   });
 
-  it('creates admin once with a printed one-time password, which signs in', async () => {
+  // Each test opens its own database: PGlite's start alone can take most of a minute on a loaded machine.
+  it('creates admin once with a printed one-time password, which signs in', { timeout: 180_000 }, async () => {
     const opened = await backend.open();
     close = opened.close;
     const printed: string[] = [];
@@ -30,7 +31,7 @@ describe.each(backends)('the first admin and the users command on $name', (backe
     expect(JSON.stringify(entry)).not.toContain(password);
   });
 
-  it('takes JINDU_ADMIN_PASSWORD without printing it, and refuses a weak one', async () => {
+  it('takes JINDU_ADMIN_PASSWORD without printing it, and refuses a weak one', { timeout: 180_000 }, async () => {
     const opened = await backend.open();
     close = opened.close;
     const printed: string[] = [];
@@ -44,7 +45,7 @@ describe.each(backends)('the first admin and the users command on $name', (backe
     expect(await opened.hasher.verify(admin?.passwordHash ?? null, 'the district office 2017')).toBe(true);
   });
 
-  it('adds, lists, resets, disables and enables accounts, the password from standard input only', async () => {
+  it('adds, lists, resets, disables and enables accounts, the password from standard input only', { timeout: 180_000 }, async () => {
     const opened = await backend.open();
     close = opened.close;
     const lines: string[] = [];
