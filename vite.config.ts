@@ -1,11 +1,33 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { prerenderOverview } from './src/prerender/vite-plugin.ts';
 
+/**
+ * The API runs inside MSW in the demo (mocks/handlers.ts), with server/auth's session and throttle
+ * rules, which import node:crypto and node:net. In the browser's build and dev server only, those
+ * resolve to small stand-ins (mocks/node-*-shim.ts); server-side rendering and the tests run on Node
+ * and keep Node's modules. Argon2 is never imported there (the demo hashes with PBKDF2).
+ */
+function browserNodeShims(): Plugin {
+  const shims: Record<string, string> = {
+    'node:crypto': fileURLToPath(new URL('./mocks/node-crypto-shim.ts', import.meta.url)),
+    'node:net': fileURLToPath(new URL('./mocks/node-net-shim.ts', import.meta.url)),
+  };
+  return {
+    name: 'jindu-browser-node-shims',
+    enforce: 'pre',
+    apply: () => process.env.VITEST === undefined,
+    resolveId(source, _importer, options) {
+      if (options.ssr === true) return null;
+      return shims[source] ?? null;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), prerenderOverview()],
+  plugins: [react(), prerenderOverview(), browserNodeShims()],
   // See mocks/public-suffix-shim.ts: MSW's cookie jar without the public suffix list.
   resolve: { alias: [{ find: /^tldts$/, replacement: fileURLToPath(new URL('./mocks/public-suffix-shim.ts', import.meta.url)) }] },
   server: { fs: { allow: ['..'] } },

@@ -34,6 +34,12 @@ export function authConfigFromEnv(env: Readonly<Record<string, string | undefine
   return { behindProxy: trust === '1' || trust === 'true', allowedOrigins };
 }
 
+/**
+ * What these rules read of a request. A Request satisfies it; inside MSW in the browser the API
+ * passes a view whose standalone Headers can hold what a script-built Request may not (Cookie).
+ */
+export type RequestView = Pick<Request, 'method' | 'url' | 'headers'>;
+
 /** The first value of a header a proxy may have appended to (`a, b`): the one the nearest client sent to it. */
 function firstValue(header: string | null): string | null {
   const first = header?.split(',')[0]?.trim();
@@ -44,7 +50,7 @@ function firstValue(header: string | null): string | null {
  * The scheme and host the browser used: the request's own, or, behind a trusted proxy, what the proxy
  * says it received. This is what an Origin header must equal and what decides Secure cookies.
  */
-export function publicOrigin(request: Request, config: Pick<AuthConfig, 'behindProxy'>): string {
+export function publicOrigin(request: Pick<RequestView, 'url' | 'headers'>, config: Pick<AuthConfig, 'behindProxy'>): string {
   const own = new URL(request.url);
   if (!config.behindProxy) return own.origin;
   const proto = firstValue(request.headers.get('x-forwarded-proto'))?.toLowerCase();
@@ -57,7 +63,7 @@ export function publicOrigin(request: Request, config: Pick<AuthConfig, 'behindP
   }
 }
 
-export function isHttps(request: Request, config: Pick<AuthConfig, 'behindProxy'>): boolean {
+export function isHttps(request: Pick<RequestView, 'url' | 'headers'>, config: Pick<AuthConfig, 'behindProxy'>): boolean {
   return publicOrigin(request, config).startsWith('https:');
 }
 
@@ -66,7 +72,7 @@ export function isHttps(request: Request, config: Pick<AuthConfig, 'behindProxy'
  * proxy, the last X-Forwarded-For entry, the one that proxy appended itself (earlier entries are
  * whatever the client chose to send).
  */
-export function clientAddress(request: Request, socketAddress: string | null, config: Pick<AuthConfig, 'behindProxy'>): string | null {
+export function clientAddress(request: Pick<RequestView, 'headers'>, socketAddress: string | null, config: Pick<AuthConfig, 'behindProxy'>): string | null {
   if (!config.behindProxy) return socketAddress;
   const forwarded = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
   return forwarded === undefined || forwarded === '' ? socketAddress : forwarded;

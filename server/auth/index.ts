@@ -1,5 +1,5 @@
 /** Accounts, sessions, permissions and the audit log (issue 15): pure pieces the server wires together (README.md). */
-export { authConfigFromEnv, clientAddress, isHttps, publicOrigin, type AuthConfig } from './config';
+export { authConfigFromEnv, clientAddress, isHttps, publicOrigin, type AuthConfig, type RequestView } from './config';
 export { problem, problemResponse, type FieldProblem } from './problem';
 export {
   PASSWORD_HASH_OPTIONS,

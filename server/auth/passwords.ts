@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hash, parseOptions, verify, type Algorithm, type Options } from '@node-rs/argon2';
-import { problem, type FieldProblem } from './problem';
+import { normalized } from './password-policy';
 
 /**
  * Argon2id with OWASP's first recommended setting (Password Storage Cheat Sheet): 19 MiB of memory,
@@ -8,49 +8,15 @@ import { problem, type FieldProblem } from './problem';
  * little while a stolen table costs an attacker 19 MiB and two passes per guess.
  */
 const ARGON2ID: Algorithm = 2;
+// The policy has its own module so the browser's demo build can use it without loading Argon2.
+export { PASSWORD_MAX_CHARACTERS, PASSWORD_MIN_CHARACTERS, SIGN_IN_REFUSED, passwordProblem } from './password-policy';
+
 export const PASSWORD_HASH_OPTIONS = {
   algorithm: ARGON2ID,
   memoryCost: 19_456,
   timeCost: 2,
   parallelism: 1,
 } as const satisfies Options;
-
-/**
- * OWASP ASVS 4.0 V2.1.1 and V2.1.2: at least 12 characters, at least 64 allowed, more than 128 denied.
- * No composition rules (ASVS V2.1.9): a long phrase in Chinese or pinyin is fine. The upper bound
- * keeps a sign-in body small; Argon2 itself does not slow down with length.
- */
-export const PASSWORD_MIN_CHARACTERS = 12;
-export const PASSWORD_MAX_CHARACTERS = 128;
-
-/**
- * The same password typed with a Chinese input method in full-width mode (ａｂｃ１２３) and in
- * half-width mode must be the same password, so it is NFKC-normalised before hashing and checking.
- */
-function normalized(password: string): string {
-  return password.normalize('NFKC');
-}
-
-/** Characters as people count them: one per Unicode code point, not per UTF-16 unit. */
-function characterCount(text: string): number {
-  return Array.from(text).length;
-}
-
-/** The password policy for a new or reset password; null when it is acceptable. */
-export function passwordProblem(password: string, username?: string): FieldProblem | null {
-  const text = normalized(password);
-  const count = characterCount(text);
-  if (count < PASSWORD_MIN_CHARACTERS) {
-    return { field: 'password', detail: `密码至少需要 ${PASSWORD_MIN_CHARACTERS} 个字符,现在是 ${count} 个。` };
-  }
-  if (count > PASSWORD_MAX_CHARACTERS) {
-    return { field: 'password', detail: `密码最多 ${PASSWORD_MAX_CHARACTERS} 个字符,现在是 ${count} 个。` };
-  }
-  if (username !== undefined && text.trim().toLowerCase() === normalized(username).trim().toLowerCase()) {
-    return { field: 'password', detail: '密码不能与用户名相同。' };
-  }
-  return null;
-}
 
 export function hashPassword(password: string): Promise<string> {
   return hash(normalized(password), PASSWORD_HASH_OPTIONS);
@@ -81,9 +47,6 @@ export async function verifyPassword(storedHash: string | null, password: string
     return false;
   }
 }
-
-/** The one answer to a failed sign-in, for a wrong password and an unknown or disabled account alike. */
-export const SIGN_IN_REFUSED = problem(401, '用户名或密码不正确', '请检查用户名和密码后重试。');
 
 /** True when a hash was made with weaker or other parameters than today's: rehash after a good sign-in. */
 export function needsRehash(storedHash: string): boolean {

@@ -1,5 +1,5 @@
 import type { Problem } from '../../src/api/schemas';
-import { publicOrigin, type AuthConfig } from './config';
+import { publicOrigin, type AuthConfig, type RequestView } from './config';
 import { problem } from './problem';
 
 /** The largest body a request may carry: a weekly update of one domain is a few KiB. */
@@ -20,7 +20,7 @@ function forbidden(detail: string): Problem {
  * script cannot set either) must say same-origin. An Origin that is present decides on its own, so a
  * forged Sec-Fetch-Site beside a foreign Origin does not help.
  */
-function originProblem(request: Request, config: AuthConfig): Problem | null {
+function originProblem(request: RequestView, config: AuthConfig): Problem | null {
   const ownOrigin = publicOrigin(request, config);
   const origin = request.headers.get('origin');
   if (origin !== null) {
@@ -57,7 +57,7 @@ function isJsonContentType(header: string): boolean {
  * when the request may go on, else the problem to answer (403, 400, 413 or 415). The body itself is
  * read later with readJsonBody, which enforces the size limit again on the bytes that actually arrive.
  */
-export function guardRequest(request: Request, config: AuthConfig): Problem | null {
+export function guardRequest(request: RequestView, config: AuthConfig): Problem | null {
   const method = request.method.toUpperCase();
   if (SAFE_METHODS.has(method)) return null;
 

@@ -124,7 +124,7 @@ export function clearSessionCookie(secure: boolean): string {
 }
 
 /** The value of one cookie from a Cookie header; only the name a request of this kind may carry. */
-function readCookie(request: Request, name: string): string | null {
+function readCookie(request: Pick<Request, 'headers'>, name: string): string | null {
   const header = request.headers.get('cookie');
   if (header === null) return null;
   for (const part of header.split(';')) {
@@ -142,7 +142,7 @@ function readCookie(request: Request, name: string): string | null {
  * The session id a request carries. Over HTTPS only the __Host- cookie counts: a plain-named cookie
  * there could have been set by a subdomain or over HTTP (cookie tossing, another way to fix a session).
  */
-export function readSessionId(request: Request, secure: boolean): string | null {
+export function readSessionId(request: Pick<Request, 'headers'>, secure: boolean): string | null {
   return readCookie(request, cookieName(SESSION_COOKIE, secure));
 }
 
@@ -221,7 +221,7 @@ export function isDisplayTokenValid(token: DisplayToken): boolean {
   return token.revokedAt === null && token.cookieSecretHash !== null;
 }
 
-export function readDisplaySecret(request: Request, secure: boolean): string | null {
+export function readDisplaySecret(request: Pick<Request, 'headers'>, secure: boolean): string | null {
   return readCookie(request, cookieName(DISPLAY_COOKIE, secure));
 }
 

@@ -57,8 +57,11 @@ export interface MetricRecord {
 
 /** Where an observation came from: the published report, an approved update, or labelled 示例 data. */
 export type ObservationSourceKind = 'report' | 'update' | 'example';
-/** Only `approved` observations are ever served as a metric's value. */
-export type ObservationState = 'submitted' | 'approved' | 'returned';
+/**
+ * Only `approved` observations are ever served as a metric's value (one per metric at most);
+ * `superseded` ones were approved and then replaced, and stay as the metric's history.
+ */
+export type ObservationState = 'submitted' | 'approved' | 'superseded' | 'returned';
 
 /** A metric's value as of a date. Never overwritten: a new one supersedes the one before. */
 export interface ObservationRecord {
@@ -79,10 +82,16 @@ export interface ObservationRecord {
   state: ObservationState;
   /** The observation this one replaces (the latest approved one when it was entered). */
   supersedes?: string;
-  /** Who entered it; absent for the report's own figures, loaded by the seed. */
+  /** Who entered it (an account id); absent for the report's own figures, loaded by the seed. */
   enteredBy?: string;
+  /** Their username when they entered it, for `enteredBy: { id, username }`. */
+  enteredByName?: string;
   /** ISO timestamp. */
   enteredAt: string;
+  /** When it went live (ISO); absent for the report's figures, live since the report was published. */
+  approvedAt?: string;
+  /** The update (填报) it came in with; absent for the report's figures. */
+  updateId?: string;
   /** Contract fields about the figure that are not columns. */
   extra: Extra;
 }

@@ -1,4 +1,6 @@
-import type { Domain, Metric, Milestone, Report, ReportList, ReportSource } from '../../src/api/schemas';
+import type { Domain, Metric, Milestone, Report, ReportList, ReportSource, Target } from '../../src/api/schemas';
+import { instantAt, latestAndPrevious } from '../../src/tracking';
+import { observationOf } from './observations';
 import type { MetricRecord, MilestoneStateRecord, ObservationRecord } from './records';
 import type { Store } from './store';
 
@@ -38,8 +40,23 @@ export function currentMilestoneStates(states: readonly MilestoneStateRecord[]):
   return current;
 }
 
-function servedMetric(definition: MetricRecord, observation: ObservationRecord): Metric {
+/** Contract fields that describe the report's own printing of a figure, not a later one. */
+const REPORT_FIGURE_FIELDS = ['reportedProgressPct', 'yoyPct', 'rank'] as const;
+
+function servedMetric(
+  definition: MetricRecord,
+  observation: ObservationRecord,
+  history: readonly ObservationRecord[],
+  publishedAt: string,
+): Metric {
   const { id, label, direction, target, parentId } = definition;
+  const fromReport = observation.source.kind === 'report';
+  const definitionExtra: Record<string, unknown> = { ...definition.extra };
+  // The report's completion share, its 同比 and its rank belong to the figure it printed; a later
+  // figure is read against the target alone (src/tracking/history's metricAsOf does the same).
+  if (!fromReport) for (const field of REPORT_FIGURE_FIELDS) delete definitionExtra[field];
+  const servedTarget = target === undefined || fromReport || target.statedGap === undefined ? target : withoutStatedGap(target);
+  const { previous } = latestAndPrevious({ unit: definition.unit }, history.map(observationOf));
   return {
     id,
     label,
@@ -51,11 +68,44 @@ function servedMetric(definition: MetricRecord, observation: ObservationRecord):
     ...(observation.asOfNote === undefined ? {} : { asOfNote: observation.asOfNote }),
     ...observation.extra,
     direction,
-    ...(target === undefined ? {} : { target }),
-    ...definition.extra,
+    ...(servedTarget === undefined ? {} : { target: servedTarget }),
+    ...definitionExtra,
     ...(parentId === undefined ? {} : { parentId }),
-    source: { quote: observation.source.quote ?? '', figure: observation.source.figure ?? '' },
+    source: fromReport
+      ? { quote: observation.source.quote ?? '', figure: observation.source.figure ?? '' }
+      : { kind: observation.source.kind, quote: '', figure: '' },
+    observationId: observation.id,
+    updatedAt: observation.approvedAt ?? publishedAt,
+    previous:
+      previous === undefined
+        ? null
+        : {
+            id: previous.observation.id,
+            value: previous.value,
+            unit: definition.unit,
+            qualifier: previous.observation.qualifier,
+            asOf: previous.asOf,
+          },
   };
+}
+
+function withoutStatedGap(target: Target): Target {
+  const { statedGap: _printed, ...rest } = target;
+  void _printed;
+  return rest;
+}
+
+/** The start of the publication day in the district (+08:00): when the report's figures went live. */
+function publicationInstant(publishedOn: string): string {
+  return new Date(instantAt(publishedOn, '00:00')).toISOString();
+}
+
+/** What the reads need of weekly updates: 逾期未报 per domain, and when that can change. */
+export interface ReportReporting {
+  /** The domains of the report that are 逾期未报 now. */
+  overdue(reportId: string): Promise<ReadonlySet<string>>;
+  /** Moves when 逾期未报 may change without any write (a deadline passes): part of the data version. */
+  epoch(): Promise<string>;
 }
 
 export interface ReportService {
@@ -66,7 +116,7 @@ export interface ReportService {
   dataVersion(): Promise<string>;
 }
 
-export function createReportService(store: Store): ReportService {
+export function createReportService(store: Store, reporting?: ReportReporting): ReportService {
   return {
     async listReports() {
       const reports = await store.listReports();
@@ -78,10 +128,11 @@ export function createReportService(store: Store): ReportService {
     async getReport(reportId) {
       const report = await store.getReport(reportId);
       if (report === undefined) return undefined;
-      const [sections, domains, metrics] = await Promise.all([
+      const [sections, domains, metrics, overdue] = await Promise.all([
         store.listSections(reportId),
         store.listDomains(reportId),
         store.listMetrics(reportId),
+        reporting?.overdue(reportId),
       ]);
       const { extra, ...summary } = report;
       return {
@@ -98,26 +149,32 @@ export function createReportService(store: Store): ReportService {
           name,
           sectionId,
           metricCount: metrics.filter((m) => m.domainId === id).length,
+          ...(overdue === undefined ? {} : { overdue: overdue.has(id) }),
         })),
       } as Report;
     },
 
     async getDomain(reportId, domainId) {
-      const domain = await store.getDomain(reportId, domainId);
-      if (domain === undefined) return undefined;
-      const [definitions, observations, milestones, milestoneStates] = await Promise.all([
+      const [report, domain] = await Promise.all([store.getReport(reportId), store.getDomain(reportId, domainId)]);
+      if (report === undefined || domain === undefined) return undefined;
+      const [definitions, observations, milestones, milestoneStates, overdue] = await Promise.all([
         store.listMetrics(reportId, domainId),
-        store.listObservations(reportId, domainId, ['approved']),
+        store.listObservations(reportId, domainId, ['approved', 'superseded']),
         store.listMilestones(reportId, domainId),
         store.listMilestoneStates(reportId, domainId, ['approved']),
+        reporting?.overdue(reportId),
       ]);
       const current = currentObservations(observations);
+      const publishedAt = publicationInstant(report.publishedOn);
       const states = currentMilestoneStates(milestoneStates);
       const metrics: Metric[] = [];
       for (const definition of definitions) {
         const observation = current.get(definition.id);
         // A metric with no approved value yet has nothing to show; the contract has no empty metric.
-        if (observation !== undefined) metrics.push(servedMetric(definition, observation));
+        if (observation !== undefined) {
+          const history = observations.filter((o) => o.metricId === definition.id);
+          metrics.push(servedMetric(definition, observation, history, publishedAt));
+        }
       }
       const { id, name, sectionId, note, extra } = domain;
       return {
@@ -132,6 +189,7 @@ export function createReportService(store: Store): ReportService {
           if (state === undefined) return [];
           return [{ id: milestoneId, text, state: state.state as Milestone['state'], ...milestoneExtra, source: { quote: sourceQuote } }];
         }),
+        ...(overdue === undefined ? {} : { overdue: overdue.has(id) }),
       };
     },
 
@@ -151,6 +209,9 @@ export function createReportService(store: Store): ReportService {
       };
     },
 
-    dataVersion: () => store.dataVersion(),
+    async dataVersion() {
+      const [version, epoch] = await Promise.all([store.dataVersion(), reporting?.epoch()]);
+      return epoch === undefined ? version : `${version}.${epoch}`;
+    },
   };
 }

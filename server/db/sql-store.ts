@@ -18,11 +18,11 @@ import type { Queryable } from './database';
 
 // Dates and numbers come back as text from both drivers (pg and PGlite parse them differently
 // otherwise): `numeric` as its exact decimal, dates as YYYY-MM-DD, timestamps as ISO in UTC.
-const DAY = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
-const INSTANT = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const DAY = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
+export const INSTANT = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** NULL columns are absent fields, as in the contract's optional ones. */
-function optional<K extends string, V>(key: K, value: V | null): { [P in K]?: V } {
+export function optional<K extends string, V>(key: K, value: V | null): { [P in K]?: V } {
   return (value === null ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
@@ -83,40 +83,12 @@ export function createSqlStore(db: Queryable): Store {
 
     async listObservations(reportId, domainId, states) {
       const rows = await db.query<ObservationRow>(
-        `SELECT id::text AS id, metric_id, value::text AS value, unit, qualifier, ${DAY('as_of')} AS as_of, as_of_stated, as_of_note, note, basis,
-                source_kind, source_quote, source_figure, state, supersedes::text AS supersedes, entered_by,
-                ${INSTANT('entered_at')} AS entered_at, extra
-           FROM observations
+        `SELECT ${OBSERVATION_COLUMNS} FROM observations
           WHERE report_id = $1 AND domain_id = $2 AND state = ANY($3::text[])
           ORDER BY id`,
         [reportId, domainId, [...states]],
       );
-      return rows.map(
-        (row): ObservationRecord => ({
-          id: row.id,
-          reportId,
-          domainId,
-          metricId: row.metric_id,
-          value: Number(row.value),
-          unit: row.unit,
-          qualifier: row.qualifier,
-          asOf: row.as_of,
-          asOfStated: row.as_of_stated,
-          ...optional('asOfNote', row.as_of_note),
-          ...optional('note', row.note),
-          ...optional('basis', row.basis),
-          source: {
-            kind: row.source_kind,
-            ...optional('quote', row.source_quote),
-            ...optional('figure', row.source_figure),
-          },
-          state: row.state,
-          ...optional('supersedes', row.supersedes),
-          ...optional('enteredBy', row.entered_by),
-          enteredAt: row.entered_at,
-          extra: row.extra,
-        }),
-      );
+      return rows.map(toObservation);
     },
 
     async listMilestones(reportId, domainId) {
@@ -242,8 +214,15 @@ interface MetricRow {
   extra: Extra;
 }
 
-interface ObservationRow {
+export const OBSERVATION_COLUMNS = `id::text AS id, report_id, domain_id, metric_id, value::text AS value, unit, qualifier,
+  ${DAY('as_of')} AS as_of, as_of_stated, as_of_note, note, basis, source_kind, source_quote, source_figure, state,
+  supersedes::text AS supersedes, entered_by, entered_by_name, ${INSTANT('entered_at')} AS entered_at,
+  ${INSTANT('approved_at')} AS approved_at, update_id::text AS update_id, extra`;
+
+export interface ObservationRow {
   id: string;
+  report_id: string;
+  domain_id: string;
   metric_id: string;
   value: string;
   unit: string;
@@ -259,6 +238,39 @@ interface ObservationRow {
   state: ObservationState;
   supersedes: string | null;
   entered_by: string | null;
+  entered_by_name: string | null;
   entered_at: string;
+  approved_at: string | null;
+  update_id: string | null;
   extra: Extra;
+}
+
+export function toObservation(row: ObservationRow): ObservationRecord {
+  return {
+    id: row.id,
+    reportId: row.report_id,
+    domainId: row.domain_id,
+    metricId: row.metric_id,
+    value: Number(row.value),
+    unit: row.unit,
+    qualifier: row.qualifier,
+    asOf: row.as_of,
+    asOfStated: row.as_of_stated,
+    ...optional('asOfNote', row.as_of_note),
+    ...optional('note', row.note),
+    ...optional('basis', row.basis),
+    source: {
+      kind: row.source_kind,
+      ...optional('quote', row.source_quote),
+      ...optional('figure', row.source_figure),
+    },
+    state: row.state,
+    ...optional('supersedes', row.supersedes),
+    ...optional('enteredBy', row.entered_by),
+    ...optional('enteredByName', row.entered_by_name),
+    enteredAt: row.entered_at,
+    ...optional('approvedAt', row.approved_at),
+    ...optional('updateId', row.update_id),
+    extra: row.extra,
+  };
 }

@@ -2,14 +2,20 @@ import { fileURLToPath } from 'node:url';
 import http from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { domains, report, reportSource } from '../../mocks/data/erqi-2017-h1';
-import { createApi } from '../api/app';
+import { createApiWithAuth } from '../api/app';
+import { authConfigFromEnv } from '../auth/config';
 import { createReportService } from '../core/reports';
+import { clockFromEnv, createTrackingService } from '../core/tracking';
 import { databaseSettings, prepareDatabase } from '../db/open';
 import { SCHEMA_VERSION, schemaVersion } from '../db/migrate';
+import { createSqlAccounts } from '../db/sql-accounts';
 import { createSqlStore } from '../db/sql-store';
+import { createSqlTrackingStore } from '../db/sql-tracking';
+import { argon2Hasher } from './argon2-hasher';
+import { ensureFirstAdmin } from './first-admin';
 import { createLog, describeError } from './log';
 import { createOverviewPage, type OverviewRenderer } from './overview-page';
-import { createServerApp, requestIds } from './server-app';
+import { createServerApp, requestIds, socketAddresses } from './server-app';
 
 // `npm start` runs this (built into dist-server/server/main.js): the app and /api/v1 on one port,
 // from the embedded database (JINDU_DATA_DIR, default ./data) or DATABASE_URL's PostgreSQL.
@@ -18,6 +24,13 @@ import { createServerApp, requestIds } from './server-app';
 const GRACE_MS = 10_000;
 
 const log = createLog();
+
+/** JINDU_READ: public (the default) or signed-in. */
+function readAccess(): 'public' | 'signed-in' {
+  const text = process.env.JINDU_READ?.trim() || 'public';
+  if (text !== 'public' && text !== 'signed-in') throw new Error(`JINDU_READ must be "public" or "signed-in", not "${text}"`);
+  return text;
+}
 
 function port(): number {
   const text = process.env.PORT?.trim() || '8080';
@@ -29,6 +42,8 @@ function port(): number {
 async function main(): Promise<void> {
   const settings = databaseSettings();
   const listenPort = port();
+  const read = readAccess();
+  const authConfig = authConfigFromEnv(process.env);
   const publicDir = process.env.JINDU_PUBLIC_DIR?.trim() || fileURLToPath(new URL('../public', import.meta.url));
 
   const opening = performance.now();
@@ -45,16 +60,35 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const store = createSqlStore(db);
-  const api = createApi({
+  const tracking = createSqlTrackingStore(db);
+  // JINDU_TODAY pins the date for demos: cycles, deadlines and "not in the future" follow it.
+  const now = clockFromEnv(process.env);
+  const stopped = new AbortController();
+  const accounts = createSqlAccounts(db);
+  // A plain line on standard error, not a JSON log event: see ensureFirstAdmin.
+  const firstAdmin = await ensureFirstAdmin(accounts, argon2Hasher, process.env, (text) => process.stderr.write(`${text}\n`));
+  if (firstAdmin) log('info', 'first admin created', { username: 'admin' });
+  const { app: api, auth } = createApiWithAuth({
     store,
+    accounts,
+    hasher: argon2Hasher,
+    authConfig,
+    read,
+    socketAddress: (request) => socketAddresses.get(request) ?? null,
+    requestId: (request) => requestIds.get(request),
+    tracking,
+    now: () => new Date(now()),
+    signal: stopped.signal,
     onError: (error, request) => log('error', 'api error', { requestId: requestIds.get(request), ...describeError(error) }),
   });
   const app = createServerApp({
     api,
     publicDir,
     log,
+    openDisplayLink: (request) => auth.openDisplayLink(request),
+    mayRead: (request) => auth.mayRead(request),
     renderPage: createOverviewPage({
-      reports: createReportService(store),
+      reports: createReportService(store, createTrackingService({ store, tracking, now }).reporting),
       reportId: report.id,
       publicDir,
       // The overview is the app's own React views: built beside this file as a second SSR entry
@@ -88,9 +122,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log('info', 'stopping', { signal });
+    // Event streams never finish by themselves: end them, so the requests in flight are the real ones.
+    stopped.abort();
     // Stops accepting connections, closes idle ones, and calls back when the last request is answered.
     server.close(() => {
-      db.close()
+      tracking
+        .close()
+        .then(() => db.close())
         .then(() => {
           log('info', 'stopped');
           process.exit(0);

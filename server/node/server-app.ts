@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { problem } from '../api/problem';
 import type { Log } from './log';
@@ -26,19 +27,28 @@ export interface ServerAppOptions {
    * CSP hashes from the page itself.
    */
   renderPage?: (request: Request, template: string) => Promise<string | undefined>;
+  /**
+   * A wall opening its display link (`/wall?display-token=…`): the 303 that swaps the link for a
+   * cookie and takes it out of the address bar (server/api/auth-routes.ts), or null for other requests.
+   */
+  openDisplayLink?: (request: Request) => Promise<Response | null>;
+  /** JINDU_READ=signed-in: whether the page may be drawn with the report's figures for this request. */
+  mayRead?: (request: Request) => Promise<boolean>;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** The request ids of requests in progress, for the API's error log (it sees only the Request). */
 const requestIds = new WeakMap<Request, string>();
+/** The peer address of each request's connection, for the API's throttling and audit log. */
+const socketAddresses = new WeakMap<Request, string>();
 
 /**
  * The whole server as one Hono app: /healthz, /readyz, the API under /api, and the built app with
  * an SPA fallback. Every answer carries a request id and the security headers, and is logged as one
  * JSON line (method, path without its query, status, time): never headers, cookies or bodies.
  */
-export function createServerApp({ api, readiness, publicDir, log, renderPage }: ServerAppOptions): Hono {
+export function createServerApp({ api, readiness, publicDir, log, renderPage, openDisplayLink, mayRead }: ServerAppOptions): Hono {
   const files = loadStaticFiles(publicDir);
   const template = files.get('/index.html');
   const htmlPolicy = new Map<string, string>();
@@ -75,6 +85,8 @@ export function createServerApp({ api, readiness, publicDir, log, renderPage }: 
     const given = c.req.header('x-request-id');
     const requestId = given !== undefined && REQUEST_ID.test(given) ? given : randomUUID();
     requestIds.set(c.req.raw, requestId);
+    const address = socketAddress(c);
+    if (address !== undefined) socketAddresses.set(c.req.raw, address);
     await next();
     c.res.headers.set('x-request-id', requestId);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
@@ -141,6 +153,8 @@ export function createServerApp({ api, readiness, publicDir, log, renderPage }: 
   }
 
   app.get('*', async (c) => {
+    const opened = await openDisplayLink?.(c.req.raw);
+    if (opened) return opened;
     let pathname: string;
     try {
       pathname = decodeURIComponent(pathOf(c.req.url));
@@ -156,7 +170,7 @@ export function createServerApp({ api, readiness, publicDir, log, renderPage }: 
     if (file === undefined) return c.text('The app is not built: run `npm start`, which builds it.', 503, noStore);
     const acceptEncoding = c.req.header('accept-encoding');
 
-    if (file === template && renderPage !== undefined) {
+    if (file === template && renderPage !== undefined && (mayRead === undefined || (await mayRead(c.req.raw)))) {
       const html = await renderPage(c.req.raw, templateText ?? '');
       if (html !== undefined) file = renderedFile(html);
     }
@@ -183,4 +197,13 @@ function pathOf(url: string): string {
   return url.slice(start, end < 0 ? undefined : end);
 }
 
-export { requestIds };
+/** The connection's peer address, when the request came through @hono/node-server (not in tests calling fetch). */
+function socketAddress(c: Parameters<typeof getConnInfo>[0]): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}
+
+export { requestIds, socketAddresses };

@@ -9,6 +9,7 @@ import type { Database } from '../db/database';
 import { migrate } from '../db/migrate';
 import { seedIfEmpty } from '../db/seed';
 import { createSqlStore } from '../db/sql-store';
+import { createSqlTrackingStore } from '../db/sql-tracking';
 import { databaseKinds } from './databases';
 
 // The contract (DESIGN.md "Facts: the API contract") asked of every implementation alike: the MSW
@@ -40,8 +41,15 @@ const implementations: Implementation[] = [
         const db: Database = test.db;
         await migrate(db);
         await seedIfEmpty(db, [{ report, domains, source: reportSource }]);
-        const api = createApi({ store: createSqlStore(db) });
-        return { send: async (path, init) => api.fetch(new Request(`${ORIGIN}${path}`, init)), stop: () => test.drop() };
+        const tracking = createSqlTrackingStore(db);
+        const api = createApi({ store: createSqlStore(db), tracking });
+        return {
+          send: async (path, init) => api.fetch(new Request(`${ORIGIN}${path}`, init)),
+          stop: async () => {
+            await tracking.close();
+            await test.drop();
+          },
+        };
       },
     }),
   ),
@@ -49,6 +57,16 @@ const implementations: Implementation[] = [
 
 /** What the dataset serves, as JSON would carry it (no undefined fields). */
 const asJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/**
+ * The served answer without what round 2 adds to the reads (issue 16: a metric's observationId,
+ * updatedAt and previous; a domain's 逾期未报), which the dataset cannot hold: the rest must equal it.
+ */
+function withoutRound2<T>(value: T): T {
+  return JSON.parse(
+    JSON.stringify(value, (key, field: unknown) => (['observationId', 'updatedAt', 'previous', 'overdue'].includes(key) ? undefined : field)),
+  ) as T;
+}
 
 async function parsed<S extends z.ZodMiniType>(response: Response, schema: S): Promise<z.infer<S>> {
   expect(response.status).toBe(200);
@@ -85,14 +103,24 @@ describe.each(implementations)('the API contract: $name', (implementation) => {
   });
 
   it('serves the report: sections and domain summaries, equal to the dataset', async () => {
-    expect(await parsed(await send(REPORT), reportSchema)).toEqual(asJson(report));
+    const served = await parsed(await send(REPORT), reportSchema);
+    expect(withoutRound2(served)).toEqual(asJson(report));
+    // The report's publication counts as every domain's first update: none is 逾期未报 at the start.
+    expect(served.domains.map((d) => d.overdue)).toEqual(report.domains.map(() => false));
   });
 
   it('serves every domain with its metrics and milestones, equal to the dataset', async () => {
     expect(domains).toHaveLength(15);
     for (const domain of domains) {
       const body = await parsed(await send(`${REPORT}/domains/${domain.id}`), domainSchema);
-      expect(body, domain.id).toEqual(asJson(domain));
+      expect(withoutRound2(body), domain.id).toEqual(asJson(domain));
+      expect(body.overdue, domain.id).toBe(false);
+      for (const metric of body.metrics) {
+        // The report's figures are each metric's first observation, live since its publication, with nothing before.
+        expect(metric.observationId, metric.id).toMatch(/^\d+$/);
+        expect(Date.parse(metric.updatedAt ?? ''), metric.id).toBe(Date.parse(`${report.publishedOn}T00:00:00+08:00`));
+        expect(metric.previous, metric.id).toBeNull();
+      }
     }
   });
 
@@ -164,7 +192,7 @@ describe('the mocked API under a base path', () => {
 
   it('answers /jindu/api/v1/… as /api/v1/…', async () => {
     const response = await fetch(`${ORIGIN}/jindu/api/v1/reports/${report.id}/domains/land`);
-    expect(await parsed(response, domainSchema)).toEqual(asJson(domains.find((d) => d.id === 'land')));
+    expect(withoutRound2(await parsed(response, domainSchema))).toEqual(asJson(domains.find((d) => d.id === 'land')));
     const missing = await fetch(`${ORIGIN}/jindu/api/v1/nope`);
     await expectProblem(missing, 404);
   });

@@ -107,6 +107,8 @@ describe('/ from the server', () => {
     const before = await get('/');
     const etag = before.headers.get('etag') ?? '';
     await db.transaction(async (tx) => {
+      // One approved observation per metric: the new one supersedes the report's.
+      await tx.query(`UPDATE observations SET state = 'superseded' WHERE metric_id = 'good-air-days' AND state = 'approved'`);
       await tx.query(
         `INSERT INTO observations (report_id, domain_id, metric_id, value, unit, qualifier, as_of, as_of_stated, source_kind, source_quote, source_figure, state, entered_by)
          VALUES ($1, 'air-pollution', 'good-air-days', 97, '天', 'exact', '2017-07-31', true, 'update', '环保局7月通报:优良天数97天', '97天', 'approved', 'test')`,

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { reportListSchema } from '../../src/api/schemas';
+import { MIGRATIONS, SCHEMA_VERSION } from '../db/migrate';
 import { openPglite } from '../db/pglite';
 import { createPostgresDatabase, testDatabaseUrl } from './databases';
 import { fixtureApp } from './fixture-app';
@@ -94,11 +95,11 @@ function rawRequest(origin: string, bytes: string): Promise<string> {
 describe('the built server on the embedded database', () => {
   it('starts on an empty folder: migrates, seeds, serves the app and the API, stops cleanly on SIGTERM', { timeout: 180_000 }, async () => {
     const server = await startServer({ JINDU_DATA_DIR: dataDir });
-    expect(logged(server, 'database ready')).toMatchObject({ database: 'pglite', migrationsApplied: [1], seeded: true, schemaVersion: 1 });
+    expect(logged(server, 'database ready')).toMatchObject({ database: 'pglite', migrationsApplied: MIGRATIONS.map((m) => m.version), seeded: true, schemaVersion: SCHEMA_VERSION });
     expect((await fetch(`${server.origin}/healthz`)).status).toBe(200);
     const ready = await fetch(`${server.origin}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ ready: true, schemaVersion: 1 });
+    expect(await ready.json()).toMatchObject({ ready: true, schemaVersion: SCHEMA_VERSION });
     const reports = reportListSchema.parse(await (await fetch(`${server.origin}/api/v1/reports`)).json());
     expect(reports.reports.map((r) => r.id)).toEqual(['erqi-2017-h1']);
     expect(await (await fetch(`${server.origin}/domains/economy`)).text()).toContain('<div id="root">');
@@ -135,7 +136,7 @@ describe('the built server on the embedded database', () => {
     await db.close();
     const server = await startServer({ JINDU_DATA_DIR: dataDir });
     expect(await server.exited).toBe(1);
-    expect(logged(server, 'could not start')?.error).toMatch(/schema is version 999, newer than this Jindu's \(1\)/);
+    expect(logged(server, 'could not start')?.error).toMatch(new RegExp(`schema is version 999, newer than this Jindu's \\(${SCHEMA_VERSION}\\)`));
   });
 });
 

@@ -65,12 +65,24 @@ export const rankSchema = z.object({
 });
 export type Rank = z.infer<typeof rankSchema>;
 
-export const sourceSchema = z.object({
-  /** The verbatim sentence or clause of the (reassembled) report that states the figure. */
-  quote: z.string().check(z.minLength(1)),
-  /** The figure exactly as printed inside the quote ("9万余人", "85%以上"), for highlighting it. */
-  figure: z.string().check(z.minLength(1)),
-});
+export const sourceSchema = z
+  .object({
+    /**
+     * Absent or `report`: the published report's figure. `update`: a department's approved 填报, which
+     * no report printed, so its quote and figure are empty. `example`: illustrative data (示例).
+     */
+    kind: z.optional(z.enum(['report', 'update', 'example'])),
+    /** The verbatim sentence or clause of the (reassembled) report that states the figure. */
+    quote: z.string(),
+    /** The figure exactly as printed inside the quote ("9万余人", "85%以上"), for highlighting it. */
+    figure: z.string(),
+  })
+  .check(
+    z.refine(
+      (s) => (s.kind !== undefined && s.kind !== 'report') || (s.quote.length > 0 && s.figure.length > 0),
+      "a report's figure carries its quote and the figure as printed",
+    ),
+  );
 export type Source = z.infer<typeof sourceSchema>;
 
 export const metricSchema = z.object({
@@ -108,6 +120,17 @@ export const metricSchema = z.object({
   rank: z.optional(rankSchema),
   parentId: z.optional(kebabId),
   source: sourceSchema,
+  /**
+   * Round 2 (DESIGN.md "API v1: the additions"): the observation the figure is, when it went live (the
+   * report's publication for the report's figures), and the approved observation before it, if any.
+   */
+  observationId: z.optional(z.string().check(z.minLength(1))),
+  updatedAt: z.optional(z.string().check(z.minLength(1))),
+  previous: z.optional(
+    z.nullable(
+      z.object({ id: z.string(), value: z.number(), unit: z.string(), qualifier: qualifierSchema, asOf: isoDate }),
+    ),
+  ),
 });
 export type Metric = z.infer<typeof metricSchema>;
 
@@ -128,6 +151,8 @@ export const domainSchema = z.object({
   note: z.optional(z.string()),
   metrics: z.array(metricSchema),
   milestones: z.array(milestoneSchema),
+  /** 逾期未报 (round 2): the cycle that last fell due has no update from this domain. */
+  overdue: z.optional(z.boolean()),
 });
 export type Domain = z.infer<typeof domainSchema>;
 
@@ -136,6 +161,8 @@ export const domainSummarySchema = z.object({
   name: z.string().check(z.minLength(1)),
   sectionId: kebabId,
   metricCount: z.number().check(z.int(), z.nonnegative()),
+  /** 逾期未报 (round 2), as on the domain. */
+  overdue: z.optional(z.boolean()),
 });
 export type DomainSummary = z.infer<typeof domainSummarySchema>;
 
