@@ -26,7 +26,16 @@ const serverPort = Number(process.env.E2E_SERVER_PORT ?? port + 7);
  * The files that run against the server too: those whose checks need no mocked API (no window.msw
  * overrides, no service worker). server.test.mjs runs there alone: the wall, and that nothing of MSW loads.
  */
-const SERVER_FILES = ['e2e/overview.test.mjs', 'e2e/domain.test.mjs', 'e2e/meeting.test.mjs', 'e2e/server.test.mjs'];
+const SERVER_FILES = [
+  'e2e/overview.test.mjs',
+  'e2e/domain.test.mjs',
+  'e2e/meeting.test.mjs',
+  'e2e/server.test.mjs',
+  'e2e/login.test.mjs',
+  'e2e/admin.test.mjs',
+];
+/** The server's first admin (server/node/first-admin.ts), for the sign-in tests there. */
+const SERVER_ADMIN_PASSWORD = 'e2e-admin-password-2017';
 const SERVER_ONLY = new Set(['e2e/server.test.mjs']);
 
 for (const dir of [distDir, subpathDistDir]) {
@@ -107,14 +116,21 @@ if (serverFiles.length > 0) {
   jindu = spawn(process.execPath, [serverEntry], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, PORT: String(serverPort), HOST: '127.0.0.1', JINDU_DATA_DIR: dataDir, DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      PORT: String(serverPort),
+      HOST: '127.0.0.1',
+      JINDU_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      JINDU_ADMIN_PASSWORD: SERVER_ADMIN_PASSWORD,
+    },
   });
   const serverUrl = `http://127.0.0.1:${serverPort}`;
   // First start: migrations and the seed, seconds, but a minute and more on a loaded 2-core machine.
   await waitFor(`${serverUrl}/readyz`, 3000, jindu);
   const tap = tapFile && `${tapFile}.server`;
   // The sub-path tests among them still use the demo's sub-path build: the server serves the root only.
-  const serverCode = await runTests(serverFiles, { E2E_BASE_URL: serverUrl, E2E_SUBPATH_URL: subpathUrl, E2E_SERVER: '1' }, tap);
+  const serverCode = await runTests(serverFiles, { E2E_BASE_URL: serverUrl, E2E_SUBPATH_URL: subpathUrl, E2E_SERVER: '1', E2E_ADMIN_PASSWORD: SERVER_ADMIN_PASSWORD }, tap);
   if (tap) taps.push(tap);
   code = code || serverCode;
 }

@@ -1,9 +1,10 @@
+import * as z from 'zod/mini';
 import { QueryClient } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { server } from '../../mocks/node';
 import { ApiQueryClient } from './api-query-client';
 import { ApiError, describeError } from './errors';
-import { apiBaseUrl, createApiClient, fetchTransport, type Transport } from './client';
+import { apiBaseUrl, createApiClient, fetchTransport, retryAfterSeconds, type Transport } from './client';
 import { getDomain, getReport, getReports } from './endpoints';
 import { reportsQuery } from './queries';
 import { reportListSchema } from './schemas';
@@ -122,6 +123,34 @@ describe('the API client', () => {
     const client = createApiClient({ baseUrl: 'https://api.example/v1', transport: recording });
     await expect(client.request('POST', '/reports', reportListSchema, { body: { title: '二七区' } })).resolves.toEqual({ reports: [] });
     expect(sent).toEqual([{ method: 'POST', url: 'https://api.example/v1/reports', contentType: 'application/json', body: { title: '二七区' } }]);
+  });
+
+  it('sends the session cookie to its own origin only, with or without a body', async () => {
+    const inits: RequestInit[] = [];
+    const recording: Transport = async (_to, init) => {
+      inits.push(init);
+      return new HttpResponse(null, { status: 204 });
+    };
+    const client = createApiClient({ baseUrl: 'https://api.example/v1', transport: recording });
+    await client.request('DELETE', '/session', z.optional(reportListSchema));
+    await client.request('GET', '/session', z.optional(reportListSchema));
+    expect(inits.map((init) => init.credentials)).toEqual(['same-origin', 'same-origin']);
+    // No body, no Content-Type: a DELETE needs only the Origin (DESIGN.md, "Accounts and permissions").
+    expect(inits.map((init) => (init.headers as Record<string, string>)['content-type'])).toEqual([undefined, undefined]);
+  });
+
+  it('keeps how long a 429 asks to wait (Retry-After, seconds or a date)', async () => {
+    server.use(
+      http.get(url('/reports'), () =>
+        HttpResponse.json({ type: 'about:blank', title: '尝试次数过多', status: 429 }, { status: 429, headers: { 'retry-after': '120' } }),
+      ),
+    );
+    const error = await failure(getReports(api));
+    expect(error.status).toBe(429);
+    expect(error.retryAfterSeconds).toBe(120);
+    expect(retryAfterSeconds('Wed, 21 Oct 2015 07:28:30 GMT', Date.parse('2015-10-21T07:28:00Z'))).toBe(30);
+    expect(retryAfterSeconds(null)).toBeUndefined();
+    expect(retryAfterSeconds('soon')).toBeUndefined();
   });
 });
 

@@ -7,6 +7,9 @@ import { problemSchema } from './schemas';
  * otherwise the mocked API under the app's own base path (so a build served from /jindu/ asks
  * /jindu/api/v1/...).
  */
+/** The demo build: no real backend was named at build time, so the API is the mocked one (MSW) with its demo accounts. */
+export const usesMockedApi: boolean = !import.meta.env.VITE_API_BASE_URL;
+
 export const apiBaseUrl: string = new URL(
   import.meta.env.VITE_API_BASE_URL ?? `${import.meta.env.BASE_URL}api/v1`,
   globalThis.location?.origin ?? 'http://localhost',
@@ -51,10 +54,21 @@ export function createApiClient({ baseUrl, transport = fetchTransport }: { baseU
       const url = `${baseUrl}${path}`;
       const headers: Record<string, string> = { accept: 'application/json' };
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const response = await send(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }, signal);
+      // same-origin: the session cookie goes with every request to the app's own server and never to
+      // another origin, whatever the browser's default is.
+      const init: RequestInit = { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) };
+      const response = await send(url, init, signal);
       return parseAnswer(url, response, schema);
     },
   };
+}
+
+/** Retry-After in seconds (a 429 from sign-in); the HTTP-date form is read too, as servers may send either. */
+export function retryAfterSeconds(header: string | null, now: number = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 async function parseAnswer<S extends z.ZodMiniType>(url: string, response: Response, schema: S): Promise<z.infer<S>> {
@@ -72,6 +86,7 @@ async function parseAnswer<S extends z.ZodMiniType>(url: string, response: Respo
     throw new ApiError('http', url, problem.success ? problem.data.title : `HTTP ${response.status}`, {
       status: response.status,
       problem: problem.success ? problem.data : undefined,
+      retryAfterSeconds: retryAfterSeconds(response.headers.get('retry-after')),
     });
   }
 

@@ -11,14 +11,22 @@ export class ApiError extends Error {
   readonly status: number | undefined;
   readonly problem: Problem | undefined;
   readonly url: string;
+  /** How long the server asks to wait before trying again (Retry-After of a 429), when it said. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(kind: ApiErrorKind, url: string, message: string, opts: { status?: number; problem?: Problem; cause?: unknown } = {}) {
+  constructor(
+    kind: ApiErrorKind,
+    url: string,
+    message: string,
+    opts: { status?: number; problem?: Problem; cause?: unknown; retryAfterSeconds?: number } = {},
+  ) {
     super(message, { cause: opts.cause });
     this.name = 'ApiError';
     this.kind = kind;
     this.url = url;
     this.status = opts.status;
     this.problem = opts.problem;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
   }
 
   get isNotFound(): boolean {

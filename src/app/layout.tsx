@@ -1,4 +1,5 @@
 import { NavLink, Outlet } from 'react-router';
+import { SessionStatus } from './session-status';
 import './layout.css';
 
 const NAV = [
@@ -32,6 +33,7 @@ export function AppLayout() {
             ))}
           </ul>
         </nav>
+        <SessionStatus />
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         {/* No Suspense boundary here: no view suspends (routes load through the router, charts have

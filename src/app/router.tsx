@@ -29,6 +29,8 @@ export const appRoutes = (queryClient: QueryClient): RouteObject[] => [
       // One route for the agenda and the slides, so moving between them keeps the presentation mounted.
       { path: 'meeting/:domainId?', lazy: () => import('../features/meeting/meeting-route'), errorElement: <RouteError /> },
       { path: 'source', lazy: () => import('../features/source/source-route'), errorElement: <RouteError /> },
+      { path: 'login', lazy: () => import('../features/login/login-route'), errorElement: <RouteError /> },
+      { path: 'admin', lazy: () => import('../features/admin/admin-route'), errorElement: <RouteError /> },
       { path: '*', lazy: () => import('../features/not-found/not-found-route') },
     ],
   },
