@@ -9,7 +9,7 @@ import { StatusChange } from '../../components/status-change';
 import { formatDate, formatFigure, formatShortDate } from '../../format';
 import { MILESTONE_META, MILESTONE_STATES } from '../../progress';
 import { loginHref } from '../../session/safe-next';
-import { defaultAsOf, metricFrequency, type Cycle } from '../../tracking';
+import { defaultAsOf, instantOf, localDateOf, metricFrequency, type Cycle } from '../../tracking';
 import { CYCLE_SETTINGS } from './cycle-settings';
 import {
   applyPaste,
@@ -179,13 +179,13 @@ function DomainForm({ reportId, domain, context, cycle, pending, returned }: For
         <div key={update.id} className="update-box update-box--pending">
           <p className="update-box__title">
             <span className="pending-mark">待审核</span>
-            {formatDate(update.submittedAt.slice(0, 10))}由 {update.submittedBy.username} 提交,等待督查室审核;通过后生效。
+            {formatDate(localDateOf(instantOf(update.submittedAt)))}由 {update.submittedBy.username} 提交,等待督查室审核;通过后生效。
           </p>
           <UpdateSummary update={update} domain={domain} />
         </div>
       ))}
       {returned.map((update) => (
-        <div key={update.id} className="update-box update-box--returned" role="region" aria-label={`被退回的填报(${formatShortDate(update.submittedAt.slice(0, 10))}提交)`}>
+        <div key={update.id} className="update-box update-box--returned" role="region" aria-label={`被退回的填报(${formatShortDate(localDateOf(instantOf(update.submittedAt)))}提交)`}>
           <p className="update-box__title">
             <span className="returned-mark">已退回</span>
             {update.review === undefined ? '督查室退回了这次填报。' : `${update.review.by.username} 退回了这次填报:`}
@@ -464,7 +464,11 @@ function MetricRow({ row, draft, prefix, frequency, serverErrors, showEmpty, onC
           <span className="update-row__last-value tabular">{formatFigure(metric)}</span>
           <span className="update-row__last-date">
             截至{formatShortDate(metric.asOf)}
-            {metric.updatedAt ? ` · ${formatShortDate(metric.updatedAt.slice(0, 10))}${metric.source.kind === 'update' ? '审核通过' : '报告发布'}` : ''}
+            {metric.updatedAt === undefined
+              ? ''
+              : metric.source.kind === 'update'
+                ? ` · ${formatShortDate(localDateOf(instantOf(metric.updatedAt)))}审核通过`
+                : ' · 报告数据'}
           </span>
         </td>
         <td data-label="新值">
@@ -472,7 +476,7 @@ function MetricRow({ row, draft, prefix, frequency, serverErrors, showEmpty, onC
             {input('value', '新值', { placeholder: metric.unit, inputMode: 'decimal' })}
           </span>
         </td>
-        <td data-label="截至日期">{input('asOf', '截至日期', { placeholder: '2017-07-02' })}</td>
+        <td data-label="截至日期">{input('asOf', '截至日期', { placeholder: '如 7月2日' })}</td>
         <td data-label="依据">{input('basis', '依据', { placeholder: '如 统计局6月月报' })}</td>
         <td data-label="备注">{input('note', '备注')}</td>
         <td className="update-row__preview" data-label="提交后状态">
