@@ -1,5 +1,5 @@
 import { useMutation, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { useId, useState, type ClipboardEvent, type FormEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { ApiError, domainQuery, type Domain, type Metric } from '../../api';
 import type { ConflictProblem, Update, UpdateList } from '../../api/tracking-schemas';
@@ -14,6 +14,7 @@ import { CYCLE_SETTINGS } from './cycle-settings';
 import {
   applyPaste,
   checkForm,
+  createRowChecker,
   draftFromReturned,
   editRow,
   emptyDraft,
@@ -78,6 +79,8 @@ type FormProps = {
   returned: Update[];
 };
 
+const NO_ERRORS = new Map<FieldKey, string>();
+
 type Outcome =
   | { kind: 'sent'; update: Update }
   | { kind: 'conflict'; problem: ConflictProblem; typed: Record<string, string> }
@@ -92,32 +95,45 @@ function DomainForm({ reportId, domain, context, cycle, pending, returned }: For
   const submit = useMutation(submitUpdateMutation());
   const location = useLocation();
   const formId = useId();
-  const check = checkForm(domain, draft, context);
-  const serverErrors = outcome?.kind === 'refused' ? outcome.byField : new Map<FieldKey, string>();
+  const [rowChecker] = useState(createRowChecker);
+  const check = useMemo(() => checkForm(domain, draft, context, rowChecker), [domain, draft, context, rowChecker]);
+  const serverErrors = useMemo(() => (outcome?.kind === 'refused' ? outcome.byField : NO_ERRORS), [outcome]);
+  // The rows read the latest draft in their paste handler without re-rendering every row on each keystroke.
+  const rowsRef = useRef(draft.rows);
+  useEffect(() => {
+    rowsRef.current = draft.rows;
+  }, [draft.rows]);
 
-  const setRow = (metric: Metric, patch: Partial<RowDraft>) => {
-    setDraft((d) => {
-      const row = editRow(d.rows[metric.id], metric, patch);
-      // The date the cycle expects, once a value is typed into a row without one.
-      if (patch.value !== undefined && row.asOf === '' && cycle !== null) {
-        row.asOf = defaultAsOf(metricFrequency(CYCLE_SETTINGS, domain.id, metric.id), cycle, context.today);
-      }
-      return { ...d, rows: { ...d.rows, [metric.id]: row } };
-    });
-  };
+  const setRow = useCallback(
+    (metric: Metric, patch: Partial<RowDraft>) => {
+      setDraft((d) => {
+        const row = editRow(d.rows[metric.id], metric, patch);
+        // The date the cycle expects, once a value is typed into a row without one.
+        if (patch.value !== undefined && row.asOf === '' && cycle !== null) {
+          row.asOf = defaultAsOf(metricFrequency(CYCLE_SETTINGS, domain.id, metric.id), cycle, context.today);
+        }
+        return { ...d, rows: { ...d.rows, [metric.id]: row } };
+      });
+    },
+    [cycle, domain.id, context.today],
+  );
 
-  const onPaste = (index: number, column: PasteColumn) => (event: ClipboardEvent<HTMLInputElement>) => {
-    const cells = pastedCells(event.clipboardData.getData('text/plain'));
-    if (cells === undefined) return;
-    event.preventDefault();
-    const pasted = applyPaste(draft.rows, domain.metrics, index, column, cells);
-    setDraft((d) => ({ ...d, rows: pasted.rows }));
-    setPasteNote(
-      pasted.overflow > 0
-        ? `已粘贴 ${pasted.filled} 行;另有 ${pasted.overflow} 行超出了表格,没有填入。`
-        : `已粘贴 ${pasted.filled} 行。`,
-    );
-  };
+  const onPaste = useCallback(
+    (index: number, column: PasteColumn, event: ClipboardEvent<HTMLInputElement>) => {
+      const cells = pastedCells(event.clipboardData.getData('text/plain'));
+      if (cells === undefined) return;
+      event.preventDefault();
+      const pasted = applyPaste(rowsRef.current, domain.metrics, index, column, cells);
+      rowsRef.current = pasted.rows;
+      setDraft((d) => ({ ...d, rows: pasted.rows }));
+      setPasteNote(
+        pasted.overflow > 0
+          ? `已粘贴 ${pasted.filled} 行;另有 ${pasted.overflow} 行超出了表格,没有填入。`
+          : `已粘贴 ${pasted.filled} 行。`,
+      );
+    },
+    [domain.metrics],
+  );
 
   const loadReturned = (update: Update) => {
     setDraft(draftFromReturned(domain, update));
@@ -227,14 +243,15 @@ function DomainForm({ reportId, domain, context, cycle, pending, returned }: For
               {check.rows.map((row, index) => (
                 <MetricRow
                   key={row.metric.id}
+                  index={index}
                   row={row}
                   draft={draft.rows[row.metric.id]}
                   prefix={`${formId}-${row.metric.id}`}
                   frequency={metricFrequency(CYCLE_SETTINGS, domain.id, row.metric.id)}
                   serverErrors={serverErrors}
                   showEmpty={attempted}
-                  onChange={(patch) => setRow(row.metric, patch)}
-                  onPaste={(column) => onPaste(index, column)}
+                  onChange={setRow}
+                  onPaste={onPaste}
                 />
               ))}
             </table>
@@ -405,19 +422,21 @@ function ConflictNotice({ problem, typed, domain }: { problem: ConflictProblem; 
 }
 
 type RowProps = {
+  index: number;
   row: RowCheck;
   draft: RowDraft | undefined;
   prefix: string;
   frequency: string;
   serverErrors: Map<FieldKey, string>;
   showEmpty: boolean;
-  onChange: (patch: Partial<RowDraft>) => void;
-  onPaste: (column: PasteColumn) => (event: ClipboardEvent<HTMLInputElement>) => void;
+  onChange: (metric: Metric, patch: Partial<RowDraft>) => void;
+  onPaste: (index: number, column: PasteColumn, event: ClipboardEvent<HTMLInputElement>) => void;
 };
 
 const FREQUENCY_LABEL: Record<string, string> = { monthly: '按月报送', quarterly: '按季度报送' };
 
-function MetricRow({ row, draft, prefix, frequency, serverErrors, showEmpty, onChange, onPaste }: RowProps) {
+/** Memoised: typing in one row re-renders that row only (a domain has up to 29 metrics). */
+const MetricRow = memo(function MetricRow({ index, row, draft, prefix, frequency, serverErrors, showEmpty, onChange, onPaste }: RowProps) {
   const { metric, warnings, preview } = row;
   const cells = draft ?? { value: '', asOf: '', basis: '', note: '', confirmed: '' };
   // Refusals of this row by field: the client's (live once a value is typed), then the server's.
@@ -439,8 +458,8 @@ function MetricRow({ row, draft, prefix, frequency, serverErrors, showEmpty, onC
           aria-describedby={error ? `${id}-error` : undefined}
           autoComplete="off"
           value={cells[field]}
-          onChange={(e) => onChange({ [field]: e.target.value })}
-          onPaste={onPaste(field)}
+          onChange={(e) => onChange(metric, { [field]: e.target.value })}
+          onPaste={(e) => onPaste(index, field, e)}
           {...extra}
         />
         {error && (
@@ -496,7 +515,7 @@ function MetricRow({ row, draft, prefix, frequency, serverErrors, showEmpty, onC
                 id={confirmId}
                 type="checkbox"
                 checked={row.confirmed}
-                onChange={(e) => onChange({ confirmed: e.target.checked ? warningsKey(warnings) : '' })}
+                onChange={(e) => onChange(metric, { confirmed: e.target.checked ? warningsKey(warnings) : '' })}
               />
               已核对,{metric.label}的数据无误
             </label>
@@ -505,4 +524,4 @@ function MetricRow({ row, draft, prefix, frequency, serverErrors, showEmpty, onC
       )}
     </tbody>
   );
-}
+});

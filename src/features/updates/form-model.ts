@@ -142,8 +142,23 @@ export interface FormCheck {
   hasContent: boolean;
 }
 
-export function checkForm(domain: Domain, draft: FormDraft, context: CheckContext): FormCheck {
-  const rows = domain.metrics.map((metric) => checkRow(metric, draft.rows[metric.id], context));
+/**
+ * checkRow remembering its last answer per metric: typing in one row re-checks that row only, so the
+ * other rows keep their RowCheck objects (and their memoised rendering).
+ */
+export function createRowChecker(): (metric: Metric, draft: RowDraft | undefined, context: CheckContext) => RowCheck {
+  const last = new Map<string, { metric: Metric; draft: RowDraft | undefined; context: CheckContext; check: RowCheck }>();
+  return (metric, draft, context) => {
+    const seen = last.get(metric.id);
+    if (seen !== undefined && seen.metric === metric && seen.draft === draft && seen.context === context) return seen.check;
+    const check = checkRow(metric, draft, context);
+    last.set(metric.id, { metric, draft, context, check });
+    return check;
+  };
+}
+
+export function checkForm(domain: Domain, draft: FormDraft, context: CheckContext, check = checkRow): FormCheck {
+  const rows = domain.metrics.map((metric) => check(metric, draft.rows[metric.id], context));
   return {
     rows,
     refusals: rows.reduce((n, r) => n + r.refusals.length, 0),

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { CURRENT_REPORT_ID, reportQuery, usesMockedApi } from '../../api';
 import type { SessionUser } from '../../api/tracking-schemas';
@@ -59,12 +59,13 @@ function UpdatesPage({ user }: { user: SessionUser }) {
   // The moment the page opened: the district's date for "not in the future" (the server checks again
   // on its own clock) and the cycle of the banner.
   const [now] = useState(() => Date.now());
-  const today = localDateOf(now);
+  const year = report.data?.year;
+  // Kept stable across renders: the form's rows are memoised on them.
+  const context = useMemo(() => (year === undefined ? undefined : { today: localDateOf(now), year }), [now, year]);
+  const cycle = useMemo(() => (year === undefined ? null : currentCycle(now, year, CYCLE_SETTINGS)), [now, year]);
 
   if (report.isError) return <ErrorState error={report.error} what="报告" onRetry={() => void report.refetch()} />;
-  if (report.data === undefined) return <PageSkeleton />;
-  const { year } = report.data;
-  const cycle = currentCycle(now, year, CYCLE_SETTINGS);
+  if (report.data === undefined || context === undefined || year === undefined) return <PageSkeleton />;
   const names = new Map(report.data.domains.map((d) => [d.id, d.name]));
 
   return (
@@ -92,7 +93,7 @@ function UpdatesPage({ user }: { user: SessionUser }) {
           reportId={report.data.id}
           domainId={domainId}
           domainName={names.get(domainId) ?? domainId}
-          context={{ today, year }}
+          context={context}
           cycle={cycle}
           updates={updates}
         />
