@@ -7,6 +7,8 @@ import { renderApp } from '../../testing/render';
 import { fakeUpdatesApi, observation, problemJson, update } from '../../testing/updates-api';
 
 const WANG = sessionUser('wang', 'updater', ['air-pollution', 'greening']);
+/** One domain is enough where the test is about the form: half the rows to draw on a loaded machine. */
+const WANG_AIR = sessionUser('wang', 'updater', ['air-pollution']);
 
 async function currentDomain(domainId: string): Promise<Domain> {
   const response = await fetch(`${apiBaseUrl}/reports/erqi-2017-h1/domains/${domainId}`);
@@ -67,7 +69,7 @@ describe('/updates: the form', () => {
   });
 
   it('reads full-width digits, previews the status, and holds the update until an odd figure is confirmed', async () => {
-    fakeAccountsApi({ session: WANG });
+    fakeAccountsApi({ session: WANG_AIR });
     const api = fakeUpdatesApi();
     await openUpdates();
     const form = await airForm();
@@ -98,7 +100,7 @@ describe('/updates: the form', () => {
   });
 
   it('submits the whole update in one request: each figure read, what it supersedes, the narrative', async () => {
-    fakeAccountsApi({ session: WANG });
+    fakeAccountsApi({ session: WANG_AIR });
     const api = fakeUpdatesApi();
     await openUpdates();
     const form = await airForm();
@@ -142,7 +144,7 @@ describe('/updates: the form', () => {
   });
 
   it('puts refusals beside their field and sends nothing: not a number, a date outside the year', async () => {
-    fakeAccountsApi({ session: WANG });
+    fakeAccountsApi({ session: WANG_AIR });
     const api = fakeUpdatesApi();
     await openUpdates();
     const form = await airForm();
@@ -166,7 +168,7 @@ describe('/updates: the form', () => {
   });
 
   it('fills the rows below from a column pasted from Excel, with the columns to its right', async () => {
-    fakeAccountsApi({ session: WANG });
+    fakeAccountsApi({ session: WANG_AIR });
     fakeUpdatesApi();
     await openUpdates();
     const form = await airForm();
@@ -182,7 +184,7 @@ describe('/updates: the form', () => {
   });
 
   it('on a 409 shows what was approved meanwhile beside what was typed, keeps it, and resubmits against the current figure', async () => {
-    fakeAccountsApi({ session: WANG });
+    fakeAccountsApi({ session: WANG_AIR });
     const api = fakeUpdatesApi({
       submit: (_body, count) =>
         count === 1
@@ -218,7 +220,7 @@ describe('/updates: the form', () => {
   });
 
   it('puts the server’s 422 beside the field it names', async () => {
-    fakeAccountsApi({ session: WANG });
+    fakeAccountsApi({ session: WANG_AIR });
     fakeUpdatesApi({
       submit: () =>
         problemJson(422, '数据不符合要求', {
