@@ -1,7 +1,7 @@
 import { useMutation, type UseQueryResult } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { ApiError, type Domain, type Metric } from '../../api';
-import { reviewUpdateMutation } from '../../api/review';
+import { reviewUpdateMutation, type ReviewVariables } from '../../api/review';
 import type { Observation, SessionUser, Update } from '../../api/tracking-schemas';
 import { conflictOf } from '../../api/updates';
 import { ErrorState } from '../../components/error-state';
@@ -41,9 +41,39 @@ export function ReviewCard({ update, domain, domainName, self, onDecided }: Prop
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState('');
   const [failure, setFailure] = useState<string | undefined>();
-  const review = useMutation(reviewUpdateMutation());
   const own = update.submittedBy.id === self.id;
   const who = update.submittedBy.username;
+  // The outcome is handled by the mutation itself, not by mutate()'s callbacks: approving refetches the
+  // queue, this card leaves it, and callbacks of an unmounted caller would never run.
+  const review = useMutation({
+    ...reviewUpdateMutation(),
+    onSuccess: (reviewed: Update, { body }: ReviewVariables) =>
+      onDecided(
+        reviewed.state === 'approved'
+          ? { update: reviewed, kind: 'approved', message: `已通过${domainName}的填报(${who} 提交),数据已生效。` }
+          : { update: reviewed, kind: 'returned', message: `已退回${domainName}的填报(${who} 提交),意见:${reviewed.review?.comment ?? body.comment ?? ''}` },
+      ),
+    onError: (error: Error) => {
+      const conflict = conflictOf(error);
+      if (conflict !== undefined) {
+        onDecided({
+          update,
+          kind: 'conflict',
+          message: `${domainName}的填报未能通过:${conflict.detail ?? conflict.title}这次填报已自动退回给 ${who},未生效。`,
+        });
+        return;
+      }
+      if (error instanceof ApiError && error.status === 409) {
+        setFailure(`${error.problem?.title ?? '填报已审核'}:${error.problem?.detail ?? '另一位审核人已经处理了这条填报。'}`);
+        return;
+      }
+      if (error instanceof ApiError && error.status === 401) {
+        setFailure('登录已失效,请重新登录后再审核。');
+        return;
+      }
+      setFailure(error instanceof ApiError ? (error.problem?.detail ?? error.problem?.title ?? error.message) : String(error));
+    },
+  });
 
   const decide = (decision: 'approve' | 'return') => {
     setFailure(undefined);
@@ -53,37 +83,7 @@ export function ReviewCard({ update, domain, domainName, self, onDecided }: Prop
       return;
     }
     setCommentError('');
-    review.mutate(
-      { id: update.id, body: decision === 'approve' ? { decision } : { decision, comment: comment.trim() } },
-      {
-        onSuccess: (reviewed) =>
-          onDecided(
-            reviewed.state === 'approved'
-              ? { update: reviewed, kind: 'approved', message: `已通过${domainName}的填报(${who} 提交),数据已生效。` }
-              : { update: reviewed, kind: 'returned', message: `已退回${domainName}的填报(${who} 提交),意见:${reviewed.review?.comment ?? comment.trim()}` },
-          ),
-        onError: (error) => {
-          const conflict = conflictOf(error);
-          if (conflict !== undefined) {
-            onDecided({
-              update,
-              kind: 'conflict',
-              message: `${domainName}的填报未能通过:${conflict.detail ?? conflict.title}这次填报已自动退回给 ${who},未生效。`,
-            });
-            return;
-          }
-          if (error instanceof ApiError && error.status === 409) {
-            setFailure(`${error.problem?.title ?? '填报已审核'}:${error.problem?.detail ?? '另一位审核人已经处理了这条填报。'}`);
-            return;
-          }
-          if (error instanceof ApiError && error.status === 401) {
-            setFailure('登录已失效,请重新登录后再审核。');
-            return;
-          }
-          setFailure(error instanceof ApiError ? (error.problem?.detail ?? error.problem?.title ?? error.message) : String(error));
-        },
-      },
-    );
+    review.mutate({ id: update.id, body: decision === 'approve' ? { decision } : { decision, comment: comment.trim() } });
   };
 
   return (
