@@ -97,6 +97,10 @@ function DomainForm({ reportId, domain, context, cycle, pending, returned }: For
   const formId = useId();
   const [rowChecker] = useState(createRowChecker);
   const check = useMemo(() => checkForm(domain, draft, context, rowChecker), [domain, draft, context, rowChecker]);
+  const changedMeanwhile = useMemo(
+    () => new Set(outcome?.kind === 'conflict' ? outcome.problem.current.map((c) => c.metricId) : []),
+    [outcome],
+  );
   const serverErrors = useMemo(() => (outcome?.kind === 'refused' ? outcome.byField : NO_ERRORS), [outcome]);
   // The rows read the latest draft in their paste handler without re-rendering every row on each keystroke.
   const rowsRef = useRef(draft.rows);
@@ -250,6 +254,7 @@ function DomainForm({ reportId, domain, context, cycle, pending, returned }: For
                   frequency={metricFrequency(CYCLE_SETTINGS, domain.id, row.metric.id)}
                   serverErrors={serverErrors}
                   showEmpty={attempted}
+                  changed={changedMeanwhile.has(row.metric.id) || movedSince(draft.rows[row.metric.id], row.metric)}
                   onChange={setRow}
                   onPaste={onPaste}
                 />
@@ -429,14 +434,21 @@ type RowProps = {
   frequency: string;
   serverErrors: Map<FieldKey, string>;
   showEmpty: boolean;
+  /** Another figure of the metric was approved after this row was first typed in. */
+  changed: boolean;
   onChange: (metric: Metric, patch: Partial<RowDraft>) => void;
   onPaste: (index: number, column: PasteColumn, event: ClipboardEvent<HTMLInputElement>) => void;
 };
 
+/** The row was typed against a figure that is no longer the approved one (seen when the domain was read again). */
+function movedSince(draft: RowDraft | undefined, metric: Metric): boolean {
+  return draft?.supersedes !== undefined && draft.value.trim() !== '' && draft.supersedes !== (metric.observationId ?? null);
+}
+
 const FREQUENCY_LABEL: Record<string, string> = { monthly: '按月报送', quarterly: '按季度报送' };
 
 /** Memoised: typing in one row re-renders that row only (a domain has up to 29 metrics). */
-const MetricRow = memo(function MetricRow({ index, row, draft, prefix, frequency, serverErrors, showEmpty, onChange, onPaste }: RowProps) {
+const MetricRow = memo(function MetricRow({ index, row, draft, prefix, frequency, serverErrors, showEmpty, changed, onChange, onPaste }: RowProps) {
   const { metric, warnings, preview } = row;
   const cells = draft ?? { value: '', asOf: '', basis: '', note: '', confirmed: '' };
   // Refusals of this row by field: the client's (live once a value is typed), then the server's.
@@ -489,6 +501,7 @@ const MetricRow = memo(function MetricRow({ index, row, draft, prefix, frequency
                 ? ` · ${formatShortDate(localDateOf(instantOf(metric.updatedAt)))}审核通过`
                 : ' · 报告数据'}
           </span>
+          {changed && <span className="update-row__changed">填写期间已有新数据</span>}
         </td>
         <td data-label="新值">
           <span className="update-input-unit">

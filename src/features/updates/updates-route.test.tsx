@@ -213,6 +213,8 @@ describe('/updates: the form', () => {
     expect(alert).toHaveTextContent('你填的是「70」');
     expect(alert).toHaveTextContent('现在审核通过的是 88天(截至7月1日,zhang 填报)');
     expect(within(form).getByLabelText('优良天数 新值')).toHaveValue('70');
+    const row = within(form).getByRole('rowheader', { name: '优良天数' }).closest('tr') as HTMLElement;
+    expect(within(row).getByText('填写期间已有新数据')).toBeInTheDocument();
 
     await user.click(within(form).getByRole('button', { name: '提交审核' }));
     await within(form).findByText(/已提交/);
