@@ -87,6 +87,7 @@ async function parseAnswer<S extends z.ZodMiniType>(url: string, response: Respo
       status: response.status,
       problem: problem.success ? problem.data : undefined,
       retryAfterSeconds: retryAfterSeconds(response.headers.get('retry-after')),
+      body,
     });
   }
 

@@ -13,12 +13,17 @@ export class ApiError extends Error {
   readonly url: string;
   /** How long the server asks to wait before trying again (Retry-After of a 429), when it said. */
   readonly retryAfterSeconds: number | undefined;
+  /**
+   * The error's JSON body as sent, beyond the problem's four fields: a 409's `current` observations and
+   * a 422's `errors` per field, which the form parses with their own schemas.
+   */
+  readonly body: unknown;
 
   constructor(
     kind: ApiErrorKind,
     url: string,
     message: string,
-    opts: { status?: number; problem?: Problem; cause?: unknown; retryAfterSeconds?: number } = {},
+    opts: { status?: number; problem?: Problem; cause?: unknown; retryAfterSeconds?: number; body?: unknown } = {},
   ) {
     super(message, { cause: opts.cause });
     this.name = 'ApiError';
@@ -27,6 +32,7 @@ export class ApiError extends Error {
     this.status = opts.status;
     this.problem = opts.problem;
     this.retryAfterSeconds = opts.retryAfterSeconds;
+    this.body = opts.body;
   }
 
   get isNotFound(): boolean {

@@ -246,6 +246,12 @@ export const conflictProblemSchema = z.extend(problemSchema, {
 });
 export type ConflictProblem = z.infer<typeof conflictProblemSchema>;
 
+/** 400/422 to a submission or review: every refused field, by its path in the body ("observations[0].asOf"). */
+export const fieldsProblemSchema = z.extend(problemSchema, {
+  errors: z.array(z.object({ field: z.string(), detail: z.string() })),
+});
+export type FieldsProblem = z.infer<typeof fieldsProblemSchema>;
+
 // ---------------------------------------------------------------------------------------------------
 // Sessions and accounts
 

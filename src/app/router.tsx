@@ -31,6 +31,8 @@ export const appRoutes = (queryClient: QueryClient): RouteObject[] => [
       { path: 'source', lazy: () => import('../features/source/source-route'), errorElement: <RouteError /> },
       { path: 'login', lazy: () => import('../features/login/login-route'), errorElement: <RouteError /> },
       { path: 'admin', lazy: () => import('../features/admin/admin-route'), errorElement: <RouteError /> },
+      { path: 'updates', lazy: () => import('../features/updates/updates-route'), errorElement: <RouteError /> },
+      { path: 'review', lazy: () => import('../features/review/review-route'), errorElement: <RouteError /> },
       { path: '*', lazy: () => import('../features/not-found/not-found-route') },
     ],
   },

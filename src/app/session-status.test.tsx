@@ -41,6 +41,9 @@ describe('the shell: who is signed in', () => {
     expect(within(header).getByText(label)).toBeInTheDocument();
     // Only an admin is offered the admin page.
     expect(within(header).queryByRole('link', { name: '管理' }) !== null).toBe(role === 'admin');
+    // Updaters are offered 填报, reviewers and admins 审核.
+    expect(within(header).queryByRole('link', { name: '填报' }) !== null).toBe(role === 'updater');
+    expect(within(header).queryByRole('link', { name: '审核' }) !== null).toBe(role === 'reviewer' || role === 'admin');
   });
 
   it('signs out with 退出登录, then offers 登录', async () => {

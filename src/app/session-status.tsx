@@ -36,6 +36,16 @@ export function SessionStatus() {
         <span className="session-status__name">{user.username}</span>
         <span className="session-status__role">{ROLE_LABELS[user.role]}</span>
       </p>
+      {user.role === 'updater' && (
+        <NavLink to="/updates" className="app-nav__link">
+          填报
+        </NavLink>
+      )}
+      {(user.role === 'reviewer' || user.role === 'admin') && (
+        <NavLink to="/review" className="app-nav__link">
+          审核
+        </NavLink>
+      )}
       {user.role === 'admin' && (
         <NavLink to="/admin" className="app-nav__link">
           管理
