@@ -1,10 +1,12 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { Report } from '../../api';
+import { OverdueBadge } from '../../components/delta';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDate, formatNumber, formatPct } from '../../format';
 import { elapsedAtReportDate, STATUSES, totalCounts, type DomainProgress } from '../../progress';
 import type { DomainEntry } from '../../report-data/use-report-progress';
 import { slidePath } from './slides';
+import { SinceLastMeeting } from './since-last-meeting';
 import { Heading, type Level } from './slide-parts';
 
 type Props = {
@@ -20,6 +22,8 @@ export function AgendaSlide({ report, order, idPrefix, level }: Props) {
   const totals = totalCounts(analysed);
   const metricCount = STATUSES.reduce((sum, s) => sum + totals[s], 0);
   const titleId = `${idPrefix}-title`;
+  // The since-date setting (?since=) goes along to every slide.
+  const { search } = useLocation();
 
   return (
     <div className="slide__content agenda">
@@ -39,6 +43,7 @@ export function AgendaSlide({ report, order, idPrefix, level }: Props) {
           <strong className="tabular">{formatNumber(totals.behind)}</strong> 项
         </p>
       </header>
+      <SinceLastMeeting domains={order} idPrefix={`${idPrefix}-since`} level={level} editable={level === 1} />
       <table className="agenda__table" aria-labelledby={titleId} aria-describedby={`${idPrefix}-order`}>
         <thead>
           <tr>
@@ -62,7 +67,8 @@ export function AgendaSlide({ report, order, idPrefix, level }: Props) {
               <tr key={entry.id}>
                 <td className="agenda__num tabular">{formatNumber(i + 2)}</td>
                 <th scope="row" className="agenda__domain">
-                  <Link to={slidePath(order, i + 1)}>{entry.name}</Link>
+                  <Link to={{ pathname: slidePath(order, i + 1), search }}>{entry.name}</Link>
+                  {(entry.query.data?.overdue ?? entry.summary?.overdue) === true && <OverdueBadge />}
                   {entry.sectionTitle && <span className="agenda__section">{entry.sectionTitle}</span>}
                 </th>
                 {counts === undefined ? (
