@@ -26,6 +26,14 @@ function axisNumber(value: number): string {
   return formatNumber(Math.round(value * 100) / 100);
 }
 
+/** Rounds an axis end up to 1, 2 or 5 times a power of ten, so the top tick is a round number. */
+export function niceCeil(value: number): number {
+  if (value <= 0) return 0;
+  const power = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((f) => f * power >= value) ?? 10;
+  return step * power;
+}
+
 /**
  * A metric's approved figures on the year's time axis, with the 序时线 (or the target as a line), the
  * target and the projection from the observed trend. Hidden from screen readers: the list of
@@ -39,7 +47,7 @@ export function HistoryChart({ data }: { data: HistoryChartData }) {
     ...(data.projection?.map((p) => p.value) ?? []),
     ...(data.target === undefined ? [] : [data.target]),
   ];
-  const top = Math.max(0, ...values);
+  const top = niceCeil(Math.max(0, ...values));
   const bottom = Math.min(0, ...values);
   return (
     <div className="history-chart" aria-hidden="true" style={{ height: HISTORY_CHART_PX }}>
@@ -63,7 +71,7 @@ export function HistoryChart({ data }: { data: HistoryChartData }) {
         <YAxis
           type="number"
           dataKey="value"
-          domain={[bottom, top * 1.05]}
+          domain={[bottom, top]}
           tickFormatter={axisNumber}
           width={48}
           allowDecimals
@@ -72,11 +80,10 @@ export function HistoryChart({ data }: { data: HistoryChartData }) {
           <ReferenceLine
             y={data.target}
             className="history-chart__target"
-            strokeDasharray="2 4"
             label={{ value: `目标 ${axisNumber(data.target)}`, position: 'insideTopLeft', className: 'history-chart__label' }}
           />
         )}
-        {data.guide !== null && (
+        {data.guide !== null && data.guideKind === 'pace' && (
           <Line
             data={data.guide}
             dataKey="value"
@@ -84,7 +91,7 @@ export function HistoryChart({ data }: { data: HistoryChartData }) {
             strokeDasharray="6 4"
             dot={false}
             isAnimationActive={false}
-            name={data.guideKind === 'pace' ? '序时线' : '目标线'}
+            name="序时线"
           />
         )}
         {data.projection !== null && (

@@ -109,11 +109,8 @@ export function MetricHistorySection({ metric, result }: Props) {
           <LazyHistoryChart data={chartData(history, metric, year)} />
           <figcaption className="metric-history__legend">
             <span className="metric-history__key metric-history__key--line">已审核数据</span>
-            {history.guide !== null && (
-              <span className="metric-history__key metric-history__key--pace">
-                {history.guide.kind === 'pace' ? '序时线' : '目标线'}
-              </span>
-            )}
+            {history.guide?.kind === 'pace' && <span className="metric-history__key metric-history__key--pace">序时线</span>}
+            {metric.target !== undefined && <span className="metric-history__key metric-history__key--target">目标</span>}
             {history.projection !== null && (
               <span className="metric-history__key metric-history__key--projection">趋势预计</span>
             )}
