@@ -11,7 +11,7 @@ export const REVIEWER = onServer
   ? { username: 'live-reviewer', password: 'live-reviewer-2017' }
   : { username: 'demo-reviewer', password: 'demo-reviewer-2017' };
 
-/** Runs in the page: the app's API under its base path (`/api/v1` or `/jindu/api/v1`). */
+/** Runs in the page: the API of an app served at the site's root (the builds these tests open). */
 async function inPage(page, steps) {
   return page.evaluate(async ({ steps, api }) => {
     const out = [];
@@ -23,25 +23,32 @@ async function inPage(page, steps) {
         body: step.body === undefined ? undefined : JSON.stringify(step.body),
       });
       const text = await response.text();
-      out.push({ status: response.status, body: text === '' ? null : JSON.parse(text) });
+      const json = (response.headers.get('content-type') ?? '').includes('json');
+      out.push({ status: response.status, body: json && text !== '' ? JSON.parse(text) : text });
       if (!response.ok && !step.mayFail) throw new Error(`${step.method} ${step.path}: ${response.status} ${text}`);
     }
     return out;
-  }, { steps, api: new URL('api/v1', new URL(await page.evaluate(() => document.baseURI))).pathname });
+  }, { steps, api: '/api/v1' });
 }
 
 const session = (account) => ({ method: 'POST', path: '/session', body: account });
 const signOut = { method: 'DELETE', path: '/session', mayFail: true };
 
+let accountsMade = false;
+
 /** On the server: the updater and reviewer these tests use, made by the first admin (once). */
 export async function ensureAccounts(page) {
-  if (!onServer) return;
-  await inPage(page, [
+  if (!onServer || accountsMade) return;
+  accountsMade = true;
+  const made = await inPage(page, [
     session(ADMIN),
     { method: 'POST', path: '/users', body: { ...UPDATER, role: 'updater', domainIds: ['air-pollution', 'greening'] }, mayFail: true },
     { method: 'POST', path: '/users', body: { ...REVIEWER, role: 'reviewer', domainIds: [] }, mayFail: true },
     signOut,
   ]);
+  for (const { status, body } of made.slice(1, 3)) {
+    if (status !== 201) throw new Error(`creating a test account: ${status} ${JSON.stringify(body)}`);
+  }
 }
 
 /**
