@@ -14,10 +14,12 @@ type Props = {
   order: readonly DomainEntry[];
   idPrefix: string;
   level: Level;
+  /** "Since the last meeting" under the agenda (on screen); the printed briefing prints it apart. */
+  withChanges?: boolean;
 };
 
 /** Slide 1: every domain, what is behind first, with how many of its metrics are in each status. */
-export function AgendaSlide({ report, order, idPrefix, level }: Props) {
+export function AgendaSlide({ report, order, idPrefix, level, withChanges = false }: Props) {
   const analysed = order.flatMap((entry): DomainProgress[] => (entry.progress ? [entry.progress] : []));
   const totals = totalCounts(analysed);
   const metricCount = STATUSES.reduce((sum, s) => sum + totals[s], 0);
@@ -43,7 +45,6 @@ export function AgendaSlide({ report, order, idPrefix, level }: Props) {
           <strong className="tabular">{formatNumber(totals.behind)}</strong> 项
         </p>
       </header>
-      <SinceLastMeeting domains={order} idPrefix={`${idPrefix}-since`} level={level} editable={level === 1} />
       <table className="agenda__table" aria-labelledby={titleId} aria-describedby={`${idPrefix}-order`}>
         <thead>
           <tr>
@@ -90,6 +91,8 @@ export function AgendaSlide({ report, order, idPrefix, level }: Props) {
       <p id={`${idPrefix}-order`} className="agenda__note">
         排序:严重滞后、滞后指标多的领域在前,其次为进度正常、超前、已完成、推进中,没有年度目标的领域在后。
       </p>
+      {/* Below the agenda on screen, which must fit a projector unscrolled; the printed briefing gives it its own first page. */}
+      {withChanges && <SinceLastMeeting domains={order} idPrefix={`${idPrefix}-since`} level={level} editable />}
     </div>
   );
 }

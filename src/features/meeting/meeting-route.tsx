@@ -101,7 +101,7 @@ function Meeting({ report, domains, domainId, live }: MeetingProps) {
             index (0 = agenda) of the slide on screen once it has rendered. */}
         <article className="slide" data-slide-index={index}>
           {entry === undefined ? (
-            <AgendaSlide report={report} order={order} idPrefix="slide-agenda" level={1} />
+            <AgendaSlide report={report} order={order} idPrefix="slide-agenda" level={1} withChanges />
           ) : (
             <DomainBriefingSlide entry={entry} idPrefix={`slide-${entry.id}`} level={1} />
           )}
