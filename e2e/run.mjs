@@ -34,6 +34,7 @@ const SERVER_FILES = [
   'e2e/login.test.mjs',
   'e2e/admin.test.mjs',
   'e2e/updates.test.mjs',
+  'e2e/live.test.mjs',
 ];
 /** The server's first admin (server/node/first-admin.ts), for the sign-in tests there. */
 const SERVER_ADMIN_PASSWORD = 'e2e-admin-password-2017';

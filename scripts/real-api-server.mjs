@@ -30,8 +30,19 @@ export async function snapshotApi(page, mockedOrigin) {
 /** Starts the server; resolves to { origin, requests, close }. Static files are sent gzipped. */
 export function serveWithApi(distDir, answers, port) {
   const requests = [];
+  /** Open event streams, ended at close: a stream never ends by itself. */
+  const streams = new Set();
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (pathname === '/api/v1/events') {
+      // A backend of issue 16 keeps screens live through this stream; the stand-in has nothing to tell.
+      requests.push('/events');
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      res.write('retry: 5000\n: connected\n\n');
+      streams.add(res);
+      res.on('close', () => streams.delete(res));
+      return undefined;
+    }
     if (pathname.startsWith('/api/v1/')) {
       const key = pathname.slice('/api/v1'.length).replace(/\/$/, '');
       requests.push(key);
@@ -52,7 +63,14 @@ export function serveWithApi(distDir, answers, port) {
   });
   return new Promise((resolve) =>
     server.listen(port, '127.0.0.1', () =>
-      resolve({ origin: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(r)) }),
+      resolve({
+        origin: `http://127.0.0.1:${port}`,
+        requests,
+        close: () => {
+          for (const res of streams) res.end();
+          return new Promise((r) => server.close(r));
+        },
+      }),
     ),
   );
 }

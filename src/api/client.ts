@@ -35,6 +35,11 @@ export type RequestOptions = { body?: unknown; signal?: AbortSignal };
  */
 export type ApiClient = {
   readonly baseUrl: string;
+  /**
+   * Resolves once requests made outside `request` (the event stream) can reach the API: the mocked
+   * API's worker has started, because something asked it. Absent: the API is always there.
+   */
+  readonly whenRunning?: () => Promise<void>;
   request<S extends z.ZodMiniType>(method: HttpMethod, path: string, schema: S, options?: RequestOptions): Promise<z.infer<S>>;
 };
 

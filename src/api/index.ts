@@ -8,3 +8,6 @@ export * from './queries';
 export { CURRENT_REPORT_ID } from './current-report';
 export * from './accounts';
 export { readSessionHint, SESSION_HINT_KEY } from './session-hint';
+export * from './observations';
+export * from './changes';
+export * from './events';

@@ -16,16 +16,28 @@ function cameFromTheApi(response: Response): boolean {
  * The browser stops idle service workers; an answer that is not the API's is the sign, and the request
  * is sent once more after `start`'s revive has run.
  */
-export function workerTransport(start: () => Promise<Revive>, { startNow }: { startNow: boolean }): Transport {
+export function workerTransport(
+  start: () => Promise<Revive>,
+  { startNow }: { startNow: boolean },
+): Transport & { whenRunning: () => Promise<void> } {
   let started: Promise<Revive | undefined> | undefined;
-  const whenStarted = () => (started ??= start().catch(() => undefined));
+  let markRunning: () => void = () => undefined;
+  const running = new Promise<void>((resolve) => {
+    markRunning = resolve;
+  });
+  const whenStarted = () =>
+    (started ??= start()
+      .catch(() => undefined)
+      .finally(markRunning));
   if (startNow) void whenStarted();
 
-  return async (url, init) => {
+  const transport: Transport = async (url, init) => {
     const revive = await whenStarted();
     const response = await fetch(url, init);
     if (revive === undefined || cameFromTheApi(response)) return response;
     await revive();
     return fetch(url, init);
   };
+  // Waits for a start without causing one (see ApiClient.whenRunning).
+  return Object.assign(transport, { whenRunning: () => running });
 }

@@ -7,5 +7,6 @@ import { startMockApi } from './mock-api';
  */
 export function createBrowserApiClient({ startMockApiNow }: { startMockApiNow: boolean }): ApiClient {
   if (import.meta.env.VITE_API_BASE_URL) return createApiClient({ baseUrl: apiBaseUrl, transport: fetchTransport });
-  return createApiClient({ baseUrl: apiBaseUrl, transport: workerTransport(startMockApi, { startNow: startMockApiNow }) });
+  const transport = workerTransport(startMockApi, { startNow: startMockApiNow });
+  return { ...createApiClient({ baseUrl: apiBaseUrl, transport }), whenRunning: transport.whenRunning };
 }

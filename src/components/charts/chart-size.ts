@@ -13,3 +13,6 @@ export function barChartHeight(rows: number): number {
 }
 
 export const CHART_MARGIN = { top: CHART_MARGIN_PX, right: 4, bottom: CHART_MARGIN_PX - BAR_OFFSET_PX, left: 4 };
+
+/** A metric's history chart, on every screen: tall enough for the 序时线 to read, short enough for a phone. */
+export const HISTORY_CHART_PX = 240;

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
-import { barChartHeight } from './chart-size';
-import type { BarRow } from './types';
+import { barChartHeight, HISTORY_CHART_PX } from './chart-size';
+import type { BarRow, HistoryChartData } from './types';
 import './charts.css';
 
 // recharts is the heaviest dependency of the app: views import these wrappers, which load it only
@@ -8,6 +8,7 @@ import './charts.css';
 
 const Breakdown = lazy(() => import('./breakdown-chart'));
 const Yoy = lazy(() => import('./yoy-chart'));
+const History = lazy(() => import('./history-chart'));
 
 type Props = { rows: readonly BarRow[]; caption: string };
 
@@ -37,3 +38,14 @@ export function LazyYoyChart(props: Props) {
 }
 
 export type { BarRow };
+
+/** recharts' line chart of a metric's history, loaded when first drawn; the same height meanwhile. */
+export function LazyHistoryChart({ data }: { data: HistoryChartData }) {
+  return (
+    <Suspense fallback={<div className="chart-placeholder" style={{ height: HISTORY_CHART_PX }} />}>
+      <History data={data} />
+    </Suspense>
+  );
+}
+
+export type { HistoryChartData };

@@ -11,6 +11,7 @@ import { StatusBadge, StatusCountList } from '../../components/status-badge';
 import { formatFigure, formatNumber } from '../../format';
 import { analyseDomain, type DomainProgress, type MetricProgress } from '../../progress';
 import { sectionTitlesByDomain } from '../../report-data/domain-view';
+import { useLiveUpdates } from '../../report-data/use-live-updates';
 import { growthText } from './metric-facts';
 import { MetricCard } from './metric-card';
 import { MilestoneList } from './milestone-list';
@@ -62,6 +63,7 @@ function useScrollToHash(ready: boolean) {
 
 export function DomainPage({ domainId }: { domainId: string }) {
   const query = useQuery(domainQuery(CURRENT_REPORT_ID, domainId));
+  useLiveUpdates();
   const progress = useMemo(() => (query.data ? analyseDomain(query.data) : undefined), [query.data]);
   useScrollToHash(progress !== undefined);
 

@@ -1,6 +1,7 @@
 import { MetricGauge } from '../../components/gauge';
 import { toGaugeModel, type MetricProgress } from '../../progress';
 import { metricFacts } from './metric-facts';
+import { MetricHistorySection, useMetricHistory, withTrend } from './metric-history';
 import { SourceQuote } from './source-quote';
 
 type Props = { progress: MetricProgress; domainId: string };
@@ -9,8 +10,12 @@ type Props = { progress: MetricProgress; domainId: string };
  * Everything about one metric: the gauge (or the figure), the talking point, the numbers behind it,
  * and the sentence of the report it came from. `id="metric-…"` is what /source links back to.
  */
-export function MetricCard({ progress, domainId }: Props) {
-  const { metric } = progress;
+export function MetricCard({ progress: served, domainId }: Props) {
+  const { metric } = served;
+  const history = useMetricHistory(metric, domainId);
+  // Status and required rate are the served figure's (the latest approved); the projection follows
+  // the observed trend once the history is in, rather than a straight line from 1 January.
+  const progress = withTrend(served, history.history);
   const titleId = `metric-${metric.id}-title`;
   return (
     <article
@@ -39,7 +44,13 @@ export function MetricCard({ progress, domainId }: Props) {
           </dl>
         </div>
       </div>
-      <SourceQuote source={metric.source} domainId={domainId} metricId={metric.id} />
+      <MetricHistorySection metric={metric} result={history} />
+      <SourceQuote
+        source={metric.source}
+        domainId={domainId}
+        metricId={metric.id}
+        latest={history.query.data?.observations.find((o) => o.id === metric.observationId)}
+      />
     </article>
   );
 }

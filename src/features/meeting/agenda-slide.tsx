@@ -1,10 +1,12 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { Report } from '../../api';
+import { OverdueBadge } from '../../components/delta';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDate, formatNumber, formatPct } from '../../format';
 import { elapsedAtReportDate, STATUSES, totalCounts, type DomainProgress } from '../../progress';
 import type { DomainEntry } from '../../report-data/use-report-progress';
 import { slidePath } from './slides';
+import { SinceLastMeeting } from './since-last-meeting';
 import { Heading, type Level } from './slide-parts';
 
 type Props = {
@@ -12,14 +14,18 @@ type Props = {
   order: readonly DomainEntry[];
   idPrefix: string;
   level: Level;
+  /** "Since the last meeting" under the agenda (on screen); the printed briefing prints it apart. */
+  withChanges?: boolean;
 };
 
 /** Slide 1: every domain, what is behind first, with how many of its metrics are in each status. */
-export function AgendaSlide({ report, order, idPrefix, level }: Props) {
+export function AgendaSlide({ report, order, idPrefix, level, withChanges = false }: Props) {
   const analysed = order.flatMap((entry): DomainProgress[] => (entry.progress ? [entry.progress] : []));
   const totals = totalCounts(analysed);
   const metricCount = STATUSES.reduce((sum, s) => sum + totals[s], 0);
   const titleId = `${idPrefix}-title`;
+  // The since-date setting (?since=) goes along to every slide.
+  const { search } = useLocation();
 
   return (
     <div className="slide__content agenda">
@@ -62,7 +68,8 @@ export function AgendaSlide({ report, order, idPrefix, level }: Props) {
               <tr key={entry.id}>
                 <td className="agenda__num tabular">{formatNumber(i + 2)}</td>
                 <th scope="row" className="agenda__domain">
-                  <Link to={slidePath(order, i + 1)}>{entry.name}</Link>
+                  <Link to={{ pathname: slidePath(order, i + 1), search }}>{entry.name}</Link>
+                  {(entry.query.data?.overdue ?? entry.summary?.overdue) === true && <OverdueBadge />}
                   {entry.sectionTitle && <span className="agenda__section">{entry.sectionTitle}</span>}
                 </th>
                 {counts === undefined ? (
@@ -84,6 +91,8 @@ export function AgendaSlide({ report, order, idPrefix, level }: Props) {
       <p id={`${idPrefix}-order`} className="agenda__note">
         排序:严重滞后、滞后指标多的领域在前,其次为进度正常、超前、已完成、推进中,没有年度目标的领域在后。
       </p>
+      {/* Below the agenda on screen, which must fit a projector unscrolled; the printed briefing gives it its own first page. */}
+      {withChanges && <SinceLastMeeting domains={order} idPrefix={`${idPrefix}-since`} level={level} editable />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { ErrorBoundary } from '../../components/error-boundary';
 import { ErrorState } from '../../components/error-state';
 import { NotFound } from '../../components/not-found';
 import { PageSkeleton } from '../../components/page-skeleton';
+import { useLiveUpdates } from '../../report-data/use-live-updates';
 import { useReportProgress, type DomainEntry } from '../../report-data/use-report-progress';
 import { AgendaSlide } from './agenda-slide';
 import { DomainBriefingSlide } from './domain-briefing-slide';
@@ -34,6 +35,7 @@ export function Component() {
 function MeetingPage() {
   const { domainId } = useParams();
   const { report, domains } = useReportProgress();
+  const live = useLiveUpdates();
 
   if (report.isError) {
     return (
@@ -57,13 +59,13 @@ function MeetingPage() {
       </>
     );
   }
-  return <Meeting report={report.data} domains={domains} domainId={domainId} />;
+  return <Meeting report={report.data} domains={domains} domainId={domainId} live={live} />;
 }
 
-type MeetingProps = { report: Report; domains: DomainEntry[]; domainId: string | undefined };
+type MeetingProps = { report: Report; domains: DomainEntry[]; domainId: string | undefined; live: string };
 
 /** The slide on screen with its toolbar and keyboard, and the printed briefing beside it. */
-function Meeting({ report, domains, domainId }: MeetingProps) {
+function Meeting({ report, domains, domainId, live }: MeetingProps) {
   const { order, count, index, entry, goTo, rootRef } = useSlidePaging(domains, domainId);
   const [helpOpen, setHelpOpen] = useState(false);
   const { notice, show: showNotice } = useNotice();
@@ -81,7 +83,7 @@ function Meeting({ report, domains, domainId }: MeetingProps) {
   const name = entry?.name;
 
   return (
-    <div ref={rootRef} className="meeting" data-fullscreen={fullscreen.active || undefined}>
+    <div ref={rootRef} className="meeting" data-fullscreen={fullscreen.active || undefined} data-live={live}>
       <title>{name ? `${name} · ${TITLE}` : `会议议程 · ${TITLE}`}</title>
       <div className="meeting-screen">
         <MeetingToolbar
@@ -99,7 +101,7 @@ function Meeting({ report, domains, domainId }: MeetingProps) {
             index (0 = agenda) of the slide on screen once it has rendered. */}
         <article className="slide" data-slide-index={index}>
           {entry === undefined ? (
-            <AgendaSlide report={report} order={order} idPrefix="slide-agenda" level={1} />
+            <AgendaSlide report={report} order={order} idPrefix="slide-agenda" level={1} withChanges />
           ) : (
             <DomainBriefingSlide entry={entry} idPrefix={`slide-${entry.id}`} level={1} />
           )}

@@ -4,6 +4,7 @@ import { formatDate } from '../../format';
 import type { DomainEntry } from '../../report-data/use-report-progress';
 import { AgendaSlide } from './agenda-slide';
 import { DomainBriefingSlide } from './domain-briefing-slide';
+import { SinceLastMeeting } from './since-last-meeting';
 
 type Props = {
   report: Report;
@@ -18,6 +19,10 @@ function Briefing({ report, order }: Props) {
   const running = `${report.title} · 周例会简报 · ${formatDate(report.publishedOn)}`;
   return (
     <div className="meeting-print">
+      <section className="print-page">
+        <p className="print-page__running">{running}</p>
+        <SinceLastMeeting domains={order} idPrefix="print-since" level={1} editable={false} />
+      </section>
       <section className="print-page print-page--agenda">
         <p className="print-page__running">{running}</p>
         <AgendaSlide report={report} order={order} idPrefix="print-agenda" level={2} />

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import type { DomainEntry } from '../../report-data/use-report-progress';
 import { meetingOrder, slideIndexOf, slidePath } from './slides';
 
@@ -11,12 +11,14 @@ import { meetingOrder, slideIndexOf, slidePath } from './slides';
  */
 export function useSlidePaging(domains: readonly DomainEntry[], domainId: string | undefined) {
   const navigate = useNavigate();
+  // The meeting's settings (?since=) stay with it from slide to slide.
+  const { search } = useLocation();
   const order = meetingOrder(domains);
   const count = order.length + 1;
   const index = Math.max(slideIndexOf(order, domainId), 0);
   const entry = index === 0 ? undefined : order[index - 1];
   const goTo = (target: number) => {
-    if (target !== index) void navigate(slidePath(order, target));
+    if (target !== index) void navigate({ pathname: slidePath(order, target), search });
   };
 
   const rootRef = useRef<HTMLDivElement>(null);

@@ -1,11 +1,12 @@
 import { memo } from 'react';
 import { Link } from 'react-router';
 import { ErrorState } from '../../components/error-state';
+import { DeltaText, metricDelta, OverdueBadge } from '../../components/delta';
 import { MetricGauge } from '../../components/gauge';
 import { PinToggle } from '../../components/pin-toggle';
 import { StatusBadge, StatusCountList } from '../../components/status-badge';
 import { formatNumber } from '../../format';
-import { THRESHOLDS, toGaugeModel } from '../../progress';
+import { THRESHOLDS, toGaugeModel, type MetricProgress } from '../../progress';
 import type { DomainEntry } from '../../report-data/use-report-progress';
 import type { PanelMatch } from './filters';
 
@@ -33,6 +34,7 @@ function DomainPanelView({ entry, match }: Props) {
         <h3 id={titleId} className="domain-panel__title">
           <Link to={`/domains/${entry.id}`}>{name}</Link>
         </h3>
+        {(entry.query.data?.overdue ?? entry.summary?.overdue) === true && <OverdueBadge />}
         <PinToggle domainId={entry.id} domainName={name} />
       </header>
       {query.isError ? (
@@ -78,6 +80,7 @@ function LoadedBody({ entry, match }: Props) {
         ) : (
           <p className="domain-panel__note">{domain.note ?? '报告中本领域没有可统计的数据。'}</p>
         )}
+        <PanelDeltas metrics={metrics} />
         {metrics.length > 0 && domain.note !== undefined && <p className="domain-panel__note">{domain.note}</p>}
         {hiddenMatches > 0 && (
           <p className="domain-panel__more">
@@ -88,6 +91,24 @@ function LoadedBody({ entry, match }: Props) {
         )}
       </div>
     </>
+  );
+}
+
+/** 较上次 of the figures shown that changed since the report (none on the report's own figures). */
+function PanelDeltas({ metrics }: { metrics: readonly MetricProgress[] }) {
+  const rows = metrics.flatMap((p) => {
+    const delta = metricDelta(p.metric);
+    return delta === undefined ? [] : [{ metric: p.metric, delta }];
+  });
+  if (rows.length === 0) return null;
+  return (
+    <ul className="domain-panel__deltas">
+      {rows.map(({ metric, delta }) => (
+        <li key={metric.id}>
+          <DeltaText delta={delta} direction={metric.direction} label={metric.label} />
+        </li>
+      ))}
+    </ul>
   );
 }
 

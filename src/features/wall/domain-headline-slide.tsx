@@ -1,10 +1,12 @@
 import type { Milestone } from '../../api';
+import { DeltaText, metricDelta, OverdueBadge } from '../../components/delta';
 import { MetricGauge } from '../../components/gauge';
 import { StatusBadge, StatusCountList } from '../../components/status-badge';
 import { formatNumber } from '../../format';
 import { countMilestones, MILESTONE_META, toGaugeModel, type DomainProgress, type MetricProgress } from '../../progress';
 import type { DomainEntry } from '../../report-data/use-report-progress';
 import { DomainTrouble } from './domain-trouble';
+import { isOverdue } from './summary-slide';
 
 /** Below the headline gauges: this many more of the domain's figures, in report order. */
 const KEY_FIGURE_COUNT = 4;
@@ -31,6 +33,11 @@ function milestoneSummary(milestones: readonly Milestone[]): string {
     .join(' · ');
 }
 
+function WallDelta({ progress }: { progress: MetricProgress }) {
+  const delta = metricDelta(progress.metric);
+  return delta === undefined ? null : <DeltaText delta={delta} direction={progress.metric.direction} className="wall-delta" />;
+}
+
 type Props = { entry: DomainEntry };
 
 /** One domain, readable from the back of the room: its headline gauges large, then key figures. */
@@ -45,6 +52,7 @@ export function DomainHeadlineSlide({ entry }: Props) {
       </div>
       {progress && (
         <div className="wall-domain__status">
+          {isOverdue(entry) && <OverdueBadge size="lg" />}
           <StatusBadge status={progress.worstStatus} size="lg" />
           <p className="wall-domain__counts tabular">
             指标 {formatNumber(progress.metrics.length)} 项 · 里程碑 {formatNumber(progress.domain.milestones.length)} 项
@@ -75,6 +83,7 @@ export function DomainHeadlineSlide({ entry }: Props) {
           {progress.headline.map((p) => (
             <div key={p.metric.id} className="wall-headline__item">
               <MetricGauge model={toGaugeModel(p)} id={`wall-${progress.domain.id}-${p.metric.id}`} size="lg" />
+              <WallDelta progress={p} />
             </div>
           ))}
         </div>
@@ -91,6 +100,7 @@ export function DomainHeadlineSlide({ entry }: Props) {
                 <dd>
                   <span className="wall-key-figure__value tabular">{model.valueText}</span>
                   <span className="wall-key-figure__unit">{model.unitText}</span>
+                  <WallDelta progress={p} />
                 </dd>
               </div>
             );

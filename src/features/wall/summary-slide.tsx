@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { Report } from '../../api';
+import { OverdueBadge } from '../../components/delta';
 import { StatusBadge } from '../../components/status-badge';
 import { formatNumber, formatPct, formatShortDate } from '../../format';
 import { elapsedAtReportDate, STATUS_META, statusesPresent, totalCounts, type DomainProgress } from '../../progress';
@@ -18,6 +19,8 @@ function tileColumns(count: number): CSSProperties {
   return { '--columns': Math.max(5, Math.ceil(count / 3)) } as CSSProperties;
 }
 
+export const isOverdue = (entry: DomainEntry) => (entry.query.data?.overdue ?? entry.summary?.overdue) === true;
+
 /** A domain at a glance: its most urgent status and how many of its metrics are in it. */
 function Tile({ entry }: { entry: DomainEntry }) {
   const { progress, name } = entry;
@@ -25,6 +28,7 @@ function Tile({ entry }: { entry: DomainEntry }) {
   return (
     <li className="wall-tile" data-status={progress ? status : undefined}>
       <h2 className="wall-tile__name">{name}</h2>
+      {isOverdue(entry) && <OverdueBadge />}
       {progress ? (
         <>
           <p className="wall-tile__status">

@@ -1,6 +1,7 @@
 import { useEffect, type CSSProperties } from 'react';
 import { describeError, type Report } from '../../api';
 import { usePinnedDomains } from '../../pinned/pinned-domains';
+import { useLiveUpdates } from '../../report-data/use-live-updates';
 import type { DomainEntry } from '../../report-data/use-report-progress';
 import { DomainHeadlineSlide } from './domain-headline-slide';
 import { ProgressBar } from './progress-bar';
@@ -83,6 +84,7 @@ export function WallScreen({ params }: Props) {
   useWakeLock();
   const pinned = usePinnedDomains();
   const { report, domains, queries } = useWallData();
+  const live = useLiveUpdates();
 
   const selection = report.data ? selectDomains(domains.map((d) => d.id), params, pinned) : undefined;
   const chosen = new Set(selection?.domainIds);
@@ -98,6 +100,7 @@ export function WallScreen({ params }: Props) {
     <div
       className="wall"
       data-cursor={cursorHidden ? 'hidden' : 'shown'}
+      data-live={live}
     >
       <div className="wall-canvas" style={canvasStyle}>
         <WallHeader report={report.data} queries={queries} />

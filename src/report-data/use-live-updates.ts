@@ -1,0 +1,25 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { CURRENT_REPORT_ID, openLiveUpdates, type LiveState, type OpenEventStream } from '../api';
+import { useAfterFirstPaint } from '../session/use-after-first-paint';
+
+/**
+ * Keeps the screen live: opens the event stream once the page has painted and the browser is idle
+ * (never in the prerender, so the overview hydrates as it was drawn), and invalidates what each
+ * approved update changed. Returns the stream's state, or 'off' before it opens.
+ */
+export function useLiveUpdates(options: { reportId?: string; open?: OpenEventStream } = {}): LiveState | 'off' {
+  const { reportId = CURRENT_REPORT_ID, open } = options;
+  const queryClient = useQueryClient();
+  const ready = useAfterFirstPaint();
+  const [state, setState] = useState<LiveState | 'off'>('off');
+  useEffect(() => {
+    if (!ready) return;
+    const close = openLiveUpdates(queryClient, { reportId, open, onState: setState });
+    return () => {
+      close();
+      setState('off');
+    };
+  }, [ready, queryClient, reportId, open]);
+  return state;
+}
