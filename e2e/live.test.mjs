@@ -5,7 +5,7 @@
 // Time on the wall is driven with page.clock: the rotation's timer is checked, not waited for.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { gotoApp, launch, openPage, screenshot } from './support/browser.mjs';
+import { axeViolations, formatViolations, gotoApp, launch, openPage, screenshot } from './support/browser.mjs';
 import { ensureAccounts, submitAndApprove } from './support/updates.mjs';
 
 /** A morning after the report, in Zhengzhou: the demo's API takes its "today" from the page's clock. */
@@ -106,6 +106,41 @@ describe('live updates', () => {
       await figure().and(page.locator(`[aria-valuenow="${was + 1}"]`)).waitFor({ timeout: 15_000 });
       assert.equal(page.url(), before, 'the same slide');
       assert.match(await title.innerText(), /生态绿化建设/);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('draws the new figure into the domain page’s history, whose list is the chart’s text alternative', async () => {
+    const { page, problems, context } = await openPage(browser, { timezoneId: 'Asia/Shanghai' });
+    try {
+      await page.clock.install({ time: T0 });
+      await gotoApp(page, '/domains/greening');
+      const card = page.locator('#metric-canal-park-greened');
+      const rows = card.getByRole('table', { name: /公园绿化面积的全部数据/ }).getByRole('row');
+      await rows.first().waitFor();
+      const before = await rows.count();
+      await ensureAccounts(page);
+      const was = Number(await card.getByRole('meter').getAttribute('aria-valuenow'));
+      await submitAndApprove(page, { ...UPDATE, value: was + 2, asOf: '2017-07-03', basis: '园林局周报' });
+      await page.waitForFunction(
+        ([n]) => document.querySelectorAll('#metric-canal-park-greened table tr').length === n,
+        [before + 1],
+        { timeout: 15_000 },
+      );
+      const newest = await rows.nth(1).innerText();
+      assert.match(newest, /7月3日/);
+      assert.match(newest, /园林局周报/);
+      // The chart is hidden from screen readers; the table says the same.
+      assert.equal(await card.locator('.history-chart').getAttribute('aria-hidden'), 'true');
+      await card.locator('.history-chart svg').first().waitFor();
+      await card.screenshot({ path: await screenshot(page, 'live-history-1440').then((f) => f.replace('.png', '-card.png')) });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForTimeout(300);
+      await card.screenshot({ path: (await screenshot(page, 'live-history-390')).replace('.png', '-card.png') });
+      const violations = await axeViolations(page, '#metric-canal-park-greened');
+      assert.deepEqual(violations, [], formatViolations(violations));
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

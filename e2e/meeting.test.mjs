@@ -269,14 +269,16 @@ function pdftotext(file) {
 }
 
 describe('the printed briefing', () => {
-  it('prints the agenda and every domain, one per A4 landscape page, with date and page numbers', async () => {
+  it('prints since the last meeting, the agenda and every domain, one per A4 landscape page, with date and page numbers', async () => {
     // Printed from a domain slide: the briefing has all slides, not just the one on screen.
     await closing(await openMeeting('/meeting'), async ({ page, problems }) => {
       const ids = await agendaIds(page);
       const names = await agendaRows(page).getByRole('link').allTextContents();
       await page.keyboard.press('ArrowRight');
       await expectSlide(page, `/meeting/${ids[0]}`, 1);
-      await page.waitForFunction((n) => document.querySelectorAll('.meeting-print .print-page').length === n, SLIDE_COUNT);
+      // Since the last meeting opens the briefing, on a page of its own.
+      const PRINTED = SLIDE_COUNT + 1;
+      await page.waitForFunction((n) => document.querySelectorAll('.meeting-print .print-page').length === n, PRINTED);
 
       await page.emulateMedia({ media: 'print' });
       const pdf = await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true });
@@ -285,31 +287,32 @@ describe('the printed briefing', () => {
 
       // Page objects, not the /Pages tree node.
       const pageObjects = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? [];
-      assert.equal(pageObjects.length, 1 + ids.length, 'the agenda and one page per domain');
+      assert.equal(pageObjects.length, 2 + ids.length, 'since the last meeting, the agenda and one page per domain');
       const mediaBox = pdf.toString('latin1').match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/);
       assert.ok(mediaBox, 'a media box');
       assert.ok(Math.abs(Number(mediaBox[1]) - 841.9) < 1 && Math.abs(Number(mediaBox[2]) - 595.3) < 1, `A4 landscape, got ${mediaBox[0]}`);
 
       const pages = pdftotext(file).split('\f').filter((p) => p.trim() !== '');
-      assert.equal(pages.length, SLIDE_COUNT);
-      assert.match(pages[0], /会议议程/);
-      names.forEach((name, i) => assert.ok(pages[i + 1].includes(name), `page ${i + 2} is ${name}`));
+      assert.equal(pages.length, PRINTED);
+      assert.match(pages[0], /自上次例会以来/);
+      assert.match(pages[1], /会议议程/);
+      names.forEach((name, i) => assert.ok(pages[i + 2].includes(name), `page ${i + 3} is ${name}`));
       pages.forEach((text, i) => {
         assert.match(text, /2017年6月27日/, `page ${i + 1} carries the report date`);
-        assert.match(text, new RegExp(`第 ${i + 1} 页 / 共 ${SLIDE_COUNT} 页`), `page ${i + 1} is numbered`);
+        assert.match(text, new RegExp(`第 ${i + 1} 页 / 共 ${PRINTED} 页`), `page ${i + 1} is numbered`);
         assert.doesNotMatch(text, /打印简报|上一页|下一页|报告原文|跳到主要内容/, `page ${i + 1} has no screen chrome`);
       });
-      const air = pages[1];
+      const air = pages[2];
       for (const figure of ['66 / 190 天', '84 / 63 微克/立方米', '差距−13.0 个百分点', '余下191天平均须降至43.9微克/立方米以下']) {
         assert.ok(air.includes(figure), `大气污染防治 page shows ${figure}`);
       }
-      assert.match(pages[ids.indexOf('economy') + 1], /地区生产总值253亿元/);
+      assert.match(pages[ids.indexOf('economy') + 2], /地区生产总值253亿元/);
 
       // Rendered for a person to look at.
       const pngPrefix = path.join(artifactsDir, 'meeting-briefing');
       for (const f of readdirSync(artifactsDir)) if (f.startsWith('meeting-briefing-')) rmSync(path.join(artifactsDir, f));
       mkdirSync(artifactsDir, { recursive: true });
-      execFileSync('pdftoppm', ['-r', '72', '-png', '-f', '1', '-l', '3', file, pngPrefix]);
+      execFileSync('pdftoppm', ['-r', '72', '-png', '-f', '1', '-l', '4', file, pngPrefix]);
       assert.deepEqual(problems, []);
     });
   });

@@ -1,7 +1,8 @@
 import type { Direction, Metric } from '../api';
 import type { Delta } from '../api/tracking-schemas';
 import { formatNumber } from '../format';
-import { daysBetween, exactDifference } from '../tracking';
+import { daysBetween } from '../tracking/dates';
+import { exactDifference } from '../tracking/decimal';
 import './delta.css';
 
 // 较上次: a figure against the approved one before it, exact (88.28 − 80.1 = 8.18, never

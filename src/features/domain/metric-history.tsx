@@ -118,7 +118,8 @@ export function MetricHistorySection({ metric, result }: Props) {
           </figcaption>
         </figure>
       )}
-      <div className="metric-history__table-wrap">
+      {/* Scrolls sideways on a phone: focusable, so the keyboard can scroll it too. */}
+      <div className="metric-history__table-wrap" role="region" aria-label={`${metric.label}的全部数据`} tabIndex={0}>
         <table className="metric-history__table">
           <caption className="visually-hidden">{metric.label}的全部数据,按截至日期从新到旧</caption>
           <thead>
