@@ -708,7 +708,11 @@ describe('/wall runs for days', () => {
       assert.deepEqual(drift, [], 'the same slide has the same number of elements on every cycle');
       assert.equal(end.jsEventListeners, warm.jsEventListeners, 'no event listeners pile up');
       assert.equal(end.documents, warm.documents);
-      assert.ok(Math.abs(end.nodes - warm.nodes) <= warm.nodes * 0.02, `DOM nodes ${warm.nodes} → ${end.nodes}`);
+      // The renderer's node counter also counts detached nodes not yet released; the live DOM is checked
+      // slide by slide above (drift). What must not happen is growth: fewer nodes at the end (seen since
+      // the wall's data gained 较上次 and 逾期未报: 385 → 237, with every slide's elements the same) is
+      // something held at warm-up and let go, not a leak.
+      assert.ok(end.nodes <= warm.nodes * 1.02, `DOM nodes ${warm.nodes} → ${end.nodes}`);
       assert.deepEqual(problems, []);
     });
   });
