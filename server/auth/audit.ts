@@ -1,21 +1,10 @@
+import { auditActionSchema } from '../../src/api/tracking-schemas';
+
 /** What a JSON column holds. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
-/** What happened, in the words the audit view shows (one per kind of change in issue 15). */
-export const AUDIT_ACTIONS = [
-  'sign-in',
-  'sign-in-failed',
-  'sign-out',
-  'sessions-ended',
-  'user-created',
-  'user-changed',
-  'password-reset',
-  'display-token-issued',
-  'display-token-opened',
-  'display-token-revoked',
-  'update-submitted',
-  'update-reviewed',
-] as const;
+/** What happened, in the words the audit view shows: the API's list (its zod schema is the one source). */
+export const AUDIT_ACTIONS = auditActionSchema.options;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
