@@ -34,12 +34,13 @@ export default defineConfig({
   build: {
     // One stylesheet, loaded with the page, and the code every view shares in one chunk: opening a view
     // then asks for two files, not a dozen <link>s added while the router starts (README, Performance).
-    // The charts stay apart: recharts is for the domain page only.
+    // The charts stay apart: recharts is for the domain page only. So do the 填报 form's preview and the
+    // before → after of a status: only /updates and /review use them, and they bring the tracking rules along.
     cssCodeSplit: false,
     rollupOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: 'shared', test: /\/src\/(components(?!\/charts)|progress|format|report-data|pinned|export)\// }],
+          groups: [{ name: 'shared', test: /\/src\/(components(?!\/(charts|status-change))|progress|format|report-data(?!\/figure-preview)|pinned|export)\// }],
         },
       },
     },

@@ -1,5 +1,6 @@
+import { useEffect, useState, type ComponentType } from 'react';
 import { NavLink, Outlet } from 'react-router';
-import { SessionStatus } from './session-status';
+import { useAfterFirstPaint } from '../session/use-after-first-paint';
 import './layout.css';
 
 const NAV = [
@@ -33,7 +34,7 @@ export function AppLayout() {
             ))}
           </ul>
         </nav>
-        <SessionStatus />
+        <DeferredSessionStatus />
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         {/* No Suspense boundary here: no view suspends (routes load through the router, charts have
@@ -43,4 +44,28 @@ export function AppLayout() {
       </main>
     </div>
   );
+}
+
+/**
+ * The session status is fetched as code only after the page has painted: it shows nothing before the
+ * session is known anyway, and its code (accounts, sign-out) need not weigh on the overview's first
+ * load. If its chunk cannot be loaded (offline), reading goes on without it.
+ */
+function DeferredSessionStatus() {
+  const ready = useAfterFirstPaint();
+  const [SessionStatus, setSessionStatus] = useState<ComponentType | null>(null);
+  useEffect(() => {
+    if (!ready) return;
+    let live = true;
+    import('./session-status').then(
+      (module) => {
+        if (live) setSessionStatus(() => module.SessionStatus);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [ready]);
+  return SessionStatus ? <SessionStatus /> : null;
 }
