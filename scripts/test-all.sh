@@ -25,11 +25,20 @@ fi
 [ -n "${JINDU_TEST_DATABASE_URL:-}" ] || echo "JINDU_TEST_DATABASE_URL is not set: the server's tests run on the embedded database only" >&2
 passed=0
 failed=0
+# How long each stage took, printed before the summary: CI has a 20-minute target to keep.
+timings=()
+stage_start=$SECONDS
+stage() { # name: ends the stage before, starts this one
+  [ -n "${stage_name:-}" ] && timings+=("$stage_name $((SECONDS - stage_start))s")
+  stage_name=$1
+  stage_start=$SECONDS
+  [ "$1" = end ] || echo "── $1"
+}
 
 check() { # name, command...
   local name=$1
   shift
-  echo "── $name"
+  stage "$name"
   if "$@"; then
     passed=$((passed + 1))
   else
@@ -43,7 +52,7 @@ check typecheck npx tsc -b --noEmit
 
 # The unit and component tests run once, from a lone copy of the repository's files (check-self-contained.sh):
 # that run is both the tests and the proof that nothing they read lies outside the repository.
-echo "── unit and component tests (vitest), from a lone copy of the repository"
+stage "unit and component tests (vitest), from a lone copy of the repository"
 bash scripts/check-self-contained.sh --reporter=default --reporter=json --outputFile="$out/vitest.json"
 if [ -f "$out/vitest.json" ]; then
   read -r vp vf < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) + (r.success || r.numFailedTests ? 0 : 1))' "$out/vitest.json")
@@ -59,7 +68,7 @@ check build-real-api env VITE_API_BASE_URL=/api/v1 npx vite build --logLevel war
 # What `npm start` serves: the app built for the server and the server's bundle (rebuilt when stale).
 check build-server node scripts/server-build.mjs
 
-echo "── browser tests (Chromium)"
+stage "browser tests (Chromium)"
 E2E_TAP_FILE="$out/e2e.tap" node e2e/run.mjs
 e2e_status=$?
 if [ -f "$out/e2e.tap" ]; then
@@ -81,5 +90,7 @@ fi
 check bench node scripts/bench.mjs
 check budgets node scripts/check-budgets.mjs
 
+stage end
+echo "time per stage: ${timings[*]/%/;} total $((SECONDS / 60)) min $((SECONDS % 60)) s"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

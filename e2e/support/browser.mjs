@@ -31,7 +31,8 @@ export async function openPage(browser, options = {}) {
   const problems = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+    // "Failed to load resource" names no address in its text: the location says which one failed.
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}${message.location().url ? ` (${message.location().url})` : ''}`);
   });
   return { context, page, problems };
 }

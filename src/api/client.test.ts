@@ -198,6 +198,24 @@ describe('the transport to the mocked API in a service worker', () => {
     await expect(getReports(createApiClient({ baseUrl: apiBaseUrl, transport: failed }))).resolves.toHaveProperty('reports');
   });
 
+  it('whenRunning waits for a start without causing one, then tells the worker about this page again', async () => {
+    const revive = vi.fn(async () => {});
+    const start = vi.fn(async () => revive);
+    const transport = workerTransport(start, { startNow: false });
+    let running = false;
+    void transport.whenRunning().then(() => (running = true));
+    await tick();
+    expect(start).not.toHaveBeenCalled();
+    expect(running).toBe(false);
+    await getReports(createApiClient({ baseUrl: apiBaseUrl, transport }));
+    await tick();
+    expect(running).toBe(true);
+    expect(revive).toHaveBeenCalledTimes(1);
+    await transport.whenRunning();
+    expect(revive).toHaveBeenCalledTimes(2);
+    expect(start).toHaveBeenCalledTimes(1);
+  });
+
   it('starts the worker on demand once, at the first request, and holds that request until it is up', async () => {
     let open: () => void = () => {};
     const start = vi.fn(() => new Promise<() => Promise<void>>((resolve) => (open = () => resolve(async () => {}))));

@@ -37,7 +37,8 @@ export type ApiClient = {
   readonly baseUrl: string;
   /**
    * Resolves once requests made outside `request` (the event stream) can reach the API: the mocked
-   * API's worker has started, because something asked it. Absent: the API is always there.
+   * API's worker has started, because something asked it, and serves this page now (it may have been
+   * stopped and restarted since). Absent: the API is always there.
    */
   readonly whenRunning?: () => Promise<void>;
   request<S extends z.ZodMiniType>(method: HttpMethod, path: string, schema: S, options?: RequestOptions): Promise<z.infer<S>>;

@@ -4,7 +4,7 @@ import { createElement, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { ApiQueryClient } from './api-query-client';
 import { createApiClient } from './client';
-import { openLiveUpdates, RECONNECT_MS, type EventStream } from './events';
+import { MOCKED_RECONNECT_MS, openLiveUpdates, RECONNECT_MS, type EventStream } from './events';
 import { useLiveUpdates } from '../report-data/use-live-updates';
 
 /** A stand-in for EventSource: the test opens, drops and feeds it. */
@@ -139,6 +139,39 @@ describe('the live stream', () => {
     expect(FakeStream.opened).toHaveLength(0);
     running();
     await waitFor(() => expect(FakeStream.opened).toHaveLength(1));
+  });
+});
+
+
+describe('the mocked API\'s stream', () => {
+  it('reconnects through whenRunning after a drop, not by the browser\'s own retry past the worker', async () => {
+    vi.useFakeTimers();
+    try {
+      let asked = 0;
+      const whenRunning = () => {
+        asked += 1;
+        return Promise.resolve();
+      };
+      const client = new ApiQueryClient({ ...createApiClient({ baseUrl: 'http://localhost/api/v1' }), whenRunning });
+      const close = openLiveUpdates(client, { reportId: R, open });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(FakeStream.opened).toHaveLength(1);
+      FakeStream.opened[0]?.open();
+      // Dropped while EventSource would retry by itself (readyState CONNECTING): closed at once instead.
+      FakeStream.opened[0]?.drop();
+      expect(FakeStream.opened[0]?.closed).toBe(true);
+      await vi.advanceTimersByTimeAsync(MOCKED_RECONNECT_MS - 1);
+      expect(FakeStream.opened).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(asked).toBe(2);
+      expect(FakeStream.opened).toHaveLength(2);
+      close();
+      FakeStream.opened[1]?.drop();
+      await vi.advanceTimersByTimeAsync(MOCKED_RECONNECT_MS * 2);
+      expect(FakeStream.opened).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -12,6 +12,8 @@ import { UPDATE_APPROVED_EVENT, updateApprovedEventSchema, type UpdateApprovedEv
 // is opened again after RECONNECT_MS.
 
 export const RECONNECT_MS = 30_000;
+/** The mocked API's stream reconnects through whenRunning after this, as the server's `retry:` says. */
+export const MOCKED_RECONNECT_MS = 5_000;
 
 export type LiveState = 'connecting' | 'open' | 'down';
 
@@ -63,6 +65,9 @@ export function openLiveUpdates(queryClient: QueryClient, options: LiveOptions):
   let retry: ReturnType<typeof setTimeout> | undefined;
   let dropped = false;
   let closed = false;
+  // The mocked API answers only once its worker runs: the stream waits for it rather than start it,
+  // since nothing can be approved in a demo page before something there asked the API.
+  const running = apiOf(queryClient).whenRunning;
 
   const connect = () => {
     options.onState?.('connecting');
@@ -78,7 +83,16 @@ export function openLiveUpdates(queryClient: QueryClient, options: LiveOptions):
     s.onerror = () => {
       dropped = true;
       options.onState?.('down');
-      if (s.readyState === CLOSED && !closed) {
+      if (closed) return;
+      // The mocked API's stream drops when the browser stopped its service worker. The browser's own
+      // reconnect would go past the restarted worker (it has forgotten this page) to the static host:
+      // reconnect through whenRunning instead, which tells the worker about this page again.
+      if (running !== undefined) {
+        s.close();
+        retry = setTimeout(connectWhenRunning, MOCKED_RECONNECT_MS);
+        return;
+      }
+      if (s.readyState === CLOSED) {
         s.close();
         retry = setTimeout(connect, RECONNECT_MS);
       }
@@ -90,14 +104,14 @@ export function openLiveUpdates(queryClient: QueryClient, options: LiveOptions):
       void invalidateApproved(queryClient, parsed.data).then(() => options.onEvent?.(parsed.data));
     });
   };
-  // The mocked API answers only once its worker runs: the stream waits for it rather than start it,
-  // since nothing can be approved in a demo page before something there asked the API.
-  const running = apiOf(queryClient).whenRunning;
-  if (running === undefined) connect();
-  else
-    void running().then(() => {
-      if (!closed) connect();
-    });
+  function connectWhenRunning() {
+    if (running === undefined) connect();
+    else
+      void running().then(() => {
+        if (!closed) connect();
+      });
+  }
+  connectWhenRunning();
   return () => {
     closed = true;
     if (retry !== undefined) clearTimeout(retry);

@@ -38,6 +38,13 @@ export function workerTransport(
     await revive();
     return fetch(url, init);
   };
-  // Waits for a start without causing one (see ApiClient.whenRunning).
-  return Object.assign(transport, { whenRunning: () => running });
+  // Waits for a start without causing one (see ApiClient.whenRunning), then makes sure the worker
+  // serves this page at this moment: a request the fetch above would have retried cannot be retried
+  // when it is an EventSource's.
+  const whenRunning = async () => {
+    await running;
+    const revive = await started;
+    await revive?.();
+  };
+  return Object.assign(transport, { whenRunning });
 }

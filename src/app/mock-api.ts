@@ -35,15 +35,16 @@ export async function startMockApi(): Promise<Revive> {
   // it has no page left, and start()'s update of that registration fails. One recovery at a time.
   let recovering: Promise<void> | undefined;
   return () => {
-    const controller = navigator.serviceWorker.controller;
-    recovering ??= (
-      controller
-        ? reactivate(controller)
-        : (async () => {
-            worker.stop();
-            await worker.start(options);
-          })()
-    ).finally(() => {
+    recovering ??= (async () => {
+      // On a first visit the page is controlled only once the new worker has claimed it, a moment
+      // after start() resolved: until then its requests go past the worker.
+      const controller = navigator.serviceWorker.controller ?? (await controllerWithin(REACTIVATE_TIMEOUT_MS));
+      if (controller) await reactivate(controller);
+      else {
+        worker.stop();
+        await worker.start(options);
+      }
+    })().finally(() => {
       recovering = undefined;
     });
     return recovering;
@@ -52,6 +53,19 @@ export async function startMockApi(): Promise<Revive> {
 
 /** Long enough for a stopped worker to start again; a request that still fails then fails as usual. */
 const REACTIVATE_TIMEOUT_MS = 5000;
+
+/** The worker that takes control of this page, or null if none does within `ms`. */
+function controllerWithin(ms: number): Promise<ServiceWorker | null> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      navigator.serviceWorker.removeEventListener('controllerchange', done);
+      resolve(navigator.serviceWorker.controller);
+    };
+    const timer = setTimeout(done, ms);
+    navigator.serviceWorker.addEventListener('controllerchange', done);
+  });
+}
 
 /** Sends MSW's MOCK_ACTIVATE to the worker and waits for its MOCKING_ENABLED answer (or the timeout). */
 function reactivate(controller: ServiceWorker): Promise<void> {
