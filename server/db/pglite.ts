@@ -15,16 +15,20 @@ function queryable(db: PGlite | Transaction): Queryable {
   };
 }
 
+/** PGlite's own copy of a whole database (a tarball of its data folder), to open another from. */
+export type PgliteImage = Blob;
+
 /**
  * The embedded PostgreSQL (PGlite, WebAssembly): data in `dataDir`, or in memory without one. One
  * connection, which PGlite serialises: a transaction holds it, other queries wait their turn.
+ * `from` starts it as a copy of an image (see `image`) instead of from an empty cluster.
  */
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(dataDir?: string, { from }: { from?: PgliteImage } = {}): Promise<Database & { image(): Promise<PgliteImage> }> {
   const { PGlite } = await import('@electric-sql/pglite');
   const unlock = dataDir === undefined ? () => undefined : lockDataDir(dataDir);
   let db: PGlite;
   try {
-    db = await PGlite.create(dataDir === undefined ? undefined : { dataDir });
+    db = await PGlite.create({ ...(dataDir === undefined ? {} : { dataDir }), ...(from === undefined ? {} : { loadDataDir: from }) });
   } catch (error) {
     unlock();
     throw error;
@@ -37,6 +41,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       const unlisten = await db.listen(quoteIdentifier(channel), onNotify);
       return () => unlisten();
     },
+    image: () => db.dumpDataDir('none'),
     async close() {
       await db.close();
       unlock();

@@ -8,8 +8,6 @@ import type { AccountRecord, AccountStore } from '../core/account-store';
 import type { PasswordHasher } from '../core/password-hasher';
 import type { Store } from '../core/store';
 import type { Database } from '../db/database';
-import { migrate } from '../db/migrate';
-import { seedIfEmpty } from '../db/seed';
 import { createSqlAccounts } from '../db/sql-accounts';
 import { createSqlStore } from '../db/sql-store';
 import { createSqlTrackingStore } from '../db/sql-tracking';
@@ -45,9 +43,7 @@ export const backends: Backend[] = [
     (kind): Backend => ({
       name: kind.name,
       async open() {
-        const test = await kind.create();
-        await migrate(test.db);
-        await seedIfEmpty(test.db, [{ report, domains, source: reportSource }]);
+        const test = await kind.createSeeded();
         const tracking = createSqlTrackingStore(test.db);
         return {
           store: createSqlStore(test.db),

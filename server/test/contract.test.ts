@@ -6,8 +6,6 @@ import { handlers } from '../../mocks/handlers';
 import { domains, report, reportSource } from '../../mocks/data/erqi-2017-h1';
 import { createApi } from '../api/app';
 import type { Database } from '../db/database';
-import { migrate } from '../db/migrate';
-import { seedIfEmpty } from '../db/seed';
 import { createSqlStore } from '../db/sql-store';
 import { createSqlTrackingStore } from '../db/sql-tracking';
 import { databaseKinds } from './databases';
@@ -37,10 +35,8 @@ const implementations: Implementation[] = [
     (kind): Implementation => ({
       name: `the server's API on ${kind.name}`,
       async start() {
-        const test = await kind.create();
+        const test = await kind.createSeeded();
         const db: Database = test.db;
-        await migrate(db);
-        await seedIfEmpty(db, [{ report, domains, source: reportSource }]);
         const tracking = createSqlTrackingStore(db);
         const api = createApi({ store: createSqlStore(db), tracking });
         return {

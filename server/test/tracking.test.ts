@@ -12,11 +12,9 @@ import {
   type Update,
 } from '../../src/api/tracking-schemas';
 import { instantAt } from '../../src/tracking';
-import { domains, report, reportSource } from '../../mocks/data/erqi-2017-h1';
+import { report } from '../../mocks/data/erqi-2017-h1';
 import { API_PREFIX, createApiWithAuth } from '../api/app';
 import type { TrackingStore } from '../core/tracking-store';
-import { migrate } from '../db/migrate';
-import { seedIfEmpty } from '../db/seed';
 import { createSqlAccounts } from '../db/sql-accounts';
 import { createSqlStore } from '../db/sql-store';
 import { createSqlTrackingStore } from '../db/sql-tracking';
@@ -408,9 +406,7 @@ describe.runIf(postgresKind !== undefined)('events across app servers on one Pos
   it('reaches a client of server 1 when server 2 approves', async () => {
     const { openPostgres } = await import('../db/postgres');
     if (postgresKind === undefined) return;
-    const test = await postgresKind.create();
-    await migrate(test.db);
-    await seedIfEmpty(test.db, [{ report, domains, source: reportSource }]);
+    const test = await postgresKind.createSeeded();
     const second = await openPostgres(test.url ?? '');
     const trackingOne = createSqlTrackingStore(test.db);
     const trackingTwo = createSqlTrackingStore(second);
