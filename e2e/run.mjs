@@ -1,8 +1,10 @@
 // Runs the browser tests: serves the production builds with `vite preview` (dist/ at the site root,
 // dist-subpath/ under /jindu/), then runs every e2e/*.test.mjs with node's test runner in Chromium.
-// Then the same user-visible checks against what `npm start` serves: the built server (dist-server/,
-// built here when stale) on a database of its own in a temporary folder, running SERVER_FILES with
-// E2E_BASE_URL pointing at it.
+// Beside them, the same user-visible checks against what `npm start` serves: the built server
+// (dist-server/, built here when stale) on a database of its own in a temporary folder, running
+// SERVER_FILES with E2E_BASE_URL pointing at it. The two runs go side by side (most of a browser test
+// is waiting for the page, so two share a 2-core machine well; E2E_SERIAL=1 runs them one after the
+// other); the server run's report is printed after the demo's, not interleaved with it.
 // Build first: `npm run build && npm run build:subpath` (scripts/test-all.sh does).
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -89,9 +91,13 @@ const files = (only.length ? only : readdirSync(path.join(root, 'e2e')).filter((
 const mockFiles = files.filter((f) => !SERVER_ONLY.has(f));
 const serverFiles = files.filter((f) => SERVER_FILES.includes(f));
 
-/** One run of node's test runner; its TAP goes to `tap` (a file of its own) when asked for. */
-async function runTests(list, env, tap) {
-  const reporterArgs = tap ? ['--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`] : [];
+/**
+ * One run of node's test runner; its TAP goes to `tap` (a file of its own) when asked for, its readable
+ * report to stdout or, when `spec` names a file, there.
+ */
+async function runTests(list, env, tap, spec) {
+  const specArgs = ['--test-reporter=spec', `--test-reporter-destination=${spec ?? 'stdout'}`];
+  const reporterArgs = tap || spec ? [...specArgs, ...(tap ? ['--test-reporter=tap', `--test-reporter-destination=${tap}`] : [])] : [];
   const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...reporterArgs, ...list], {
     cwd: root,
     stdio: 'inherit',
@@ -101,18 +107,22 @@ async function runTests(list, env, tap) {
 }
 
 const tapFile = process.env.E2E_TAP_FILE;
+const serial = process.env.E2E_SERIAL === '1';
 // Each run writes its own TAP; E2E_TAP_FILE gets both, one after the other, each with its summary
 // (scripts/test-all.sh adds the summaries up).
 const taps = [];
-let code = 0;
-if (mockFiles.length > 0) {
+
+async function runDemo() {
+  if (mockFiles.length === 0) return 0;
   const tap = tapFile && `${tapFile}.demo`;
-  code = await runTests(mockFiles, { E2E_BASE_URL: baseUrl, E2E_SUBPATH_URL: subpathUrl }, tap);
+  const code = await runTests(mockFiles, { E2E_BASE_URL: baseUrl, E2E_SUBPATH_URL: subpathUrl }, tap);
   if (tap) taps.push(tap);
+  return code;
 }
 
-if (serverFiles.length > 0) {
-  console.log(`\n── the same views from the built server (npm start), port ${serverPort}: ${serverFiles.join(', ')}`);
+const serverReport = path.join(mkdtempSync(path.join(os.tmpdir(), 'jindu-e2e-report-')), 'server.txt');
+async function runServer() {
+  if (serverFiles.length === 0) return 0;
   ensureServerBuild();
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'jindu-e2e-'));
   jindu = spawn(process.execPath, [serverEntry], {
@@ -132,9 +142,32 @@ if (serverFiles.length > 0) {
   await waitFor(`${serverUrl}/readyz`, 3000, jindu);
   const tap = tapFile && `${tapFile}.server`;
   // The sub-path tests among them still use the demo's sub-path build: the server serves the root only.
-  const serverCode = await runTests(serverFiles, { E2E_BASE_URL: serverUrl, E2E_SUBPATH_URL: subpathUrl, E2E_SERVER: '1', E2E_ADMIN_PASSWORD: SERVER_ADMIN_PASSWORD }, tap);
+  const env = { E2E_BASE_URL: serverUrl, E2E_SUBPATH_URL: subpathUrl, E2E_SERVER: '1', E2E_ADMIN_PASSWORD: SERVER_ADMIN_PASSWORD };
+  const code = await runTests(serverFiles, env, tap, serial ? undefined : serverReport);
   if (tap) taps.push(tap);
-  code = code || serverCode;
+  return code;
+}
+
+const serverHeading = `\n── the same views from the built server (npm start), port ${serverPort}: ${serverFiles.join(', ')}`;
+let codes;
+if (serial) {
+  const demo = await runDemo();
+  if (serverFiles.length > 0) console.log(serverHeading);
+  codes = [demo, await runServer().catch(failed)];
+} else {
+  codes = await Promise.all([runDemo(), runServer().catch(failed)]);
+  if (serverFiles.length > 0) {
+    console.log(serverHeading);
+    if (existsSync(serverReport)) console.log(readFileSync(serverReport, 'utf8'));
+  }
+}
+rmSync(path.dirname(serverReport), { recursive: true, force: true });
+const code = codes.find((c) => c !== 0) ?? 0;
+
+/** The server did not start (or its build failed): a failure of the run, said plainly. */
+function failed(error) {
+  console.error(`e2e: the server run failed before its tests: ${error instanceof Error ? error.message : error}`);
+  return 1;
 }
 
 if (jindu && jindu.exitCode === null) {
