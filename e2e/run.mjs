@@ -95,10 +95,10 @@ const serverFiles = files.filter((f) => SERVER_FILES.includes(f));
  * One run of node's test runner; its TAP goes to `tap` (a file of its own) when asked for, its readable
  * report to stdout or, when `spec` names a file, there.
  */
-async function runTests(list, env, tap, spec) {
+async function runTests(list, env, tap, spec, concurrency = 1) {
   const specArgs = ['--test-reporter=spec', `--test-reporter-destination=${spec ?? 'stdout'}`];
   const reporterArgs = tap || spec ? [...specArgs, ...(tap ? ['--test-reporter=tap', `--test-reporter-destination=${tap}`] : [])] : [];
-  const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...reporterArgs, ...list], {
+  const child = spawn(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...reporterArgs, ...list], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, ...env },
@@ -108,6 +108,9 @@ async function runTests(list, env, tap, spec) {
 
 const tapFile = process.env.E2E_TAP_FILE;
 const serial = process.env.E2E_SERIAL === '1';
+// The demo's files share only static servers, so two of them may run at once; the server's files
+// share one database whose accounts and figures they change, so they run one at a time.
+const demoConcurrency = serial ? 1 : Number(process.env.E2E_DEMO_CONCURRENCY ?? 2);
 // Each run writes its own TAP; E2E_TAP_FILE gets both, one after the other, each with its summary
 // (scripts/test-all.sh adds the summaries up).
 const taps = [];
@@ -115,7 +118,7 @@ const taps = [];
 async function runDemo() {
   if (mockFiles.length === 0) return 0;
   const tap = tapFile && `${tapFile}.demo`;
-  const code = await runTests(mockFiles, { E2E_BASE_URL: baseUrl, E2E_SUBPATH_URL: subpathUrl }, tap);
+  const code = await runTests(mockFiles, { E2E_BASE_URL: baseUrl, E2E_SUBPATH_URL: subpathUrl }, tap, undefined, demoConcurrency);
   if (tap) taps.push(tap);
   return code;
 }
