@@ -18,13 +18,15 @@ function queryable(db: PGlite | Transaction): Queryable {
 /**
  * The embedded PostgreSQL (PGlite, WebAssembly): data in `dataDir`, or in memory without one. One
  * connection, which PGlite serialises: a transaction holds it, other queries wait their turn.
+ * `loadDataDir`: start from a dump (PGlite's dumpDataDir) instead of a new cluster; the tests use it
+ * to skip initdb, which costs seconds of CPU per database.
  */
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(dataDir?: string, { loadDataDir }: { loadDataDir?: Blob } = {}): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const unlock = dataDir === undefined ? () => undefined : lockDataDir(dataDir);
   let db: PGlite;
   try {
-    db = await PGlite.create(dataDir === undefined ? undefined : { dataDir });
+    db = await PGlite.create({ ...(dataDir === undefined ? {} : { dataDir }), ...(loadDataDir === undefined ? {} : { loadDataDir }) });
   } catch (error) {
     unlock();
     throw error;
