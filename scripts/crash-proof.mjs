@@ -2,7 +2,7 @@
 // kills instead of CI's few, on the embedded database and, when JINDU_TEST_DATABASE_URL names a
 // PostgreSQL server, on it too. Prints the counts the README quotes.
 //
-//   node scripts/crash-proof.mjs --kills 100 [--seed 12345]
+//   node scripts/crash-proof.mjs --kills 100 [--seed 12345] [--database pglite|postgres]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,8 +16,9 @@ const option = (name, fallback) => {
 };
 const kills = Number(option('kills', '100'));
 const seed = Number(option('seed', String(Math.floor(Math.random() * 2 ** 31))));
-if (!Number.isInteger(kills) || kills < 1 || !Number.isInteger(seed)) {
-  console.error('Usage: node scripts/crash-proof.mjs [--kills N] [--seed S]');
+const database = option('database', '');
+if (!Number.isInteger(kills) || kills < 1 || !Number.isInteger(seed) || !['', 'pglite', 'postgres'].includes(database)) {
+  console.error('Usage: node scripts/crash-proof.mjs [--kills N] [--seed S] [--database pglite|postgres]');
   process.exit(2);
 }
 const folder = mkdtempSync(path.join(tmpdir(), 'jindu-crash-proof-'));
@@ -27,7 +28,7 @@ const started = performance.now();
 const run = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'server', 'server/test/crash.test.ts'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, JINDU_CRASH_KILLS: String(kills), JINDU_CRASH_SEED: String(seed), JINDU_CRASH_REPORT: report },
+  env: { ...process.env, JINDU_CRASH_KILLS: String(kills), JINDU_CRASH_SEED: String(seed), JINDU_CRASH_REPORT: report, ...(database === '' ? {} : { JINDU_CRASH_DATABASE: database }) },
 });
 let counts = [];
 try {
