@@ -20,7 +20,7 @@ export default defineConfig({
     target: 'node20',
     sourcemap: true,
     rollupOptions: {
-      input: { main: 'server/node/main.ts', users: 'server/node/users.ts', 'render-overview': 'src/prerender/server-entry.ts' },
+      input: { main: 'server/node/main.ts', users: 'server/node/users.ts', backup: 'server/node/backup.ts', 'render-overview': 'src/prerender/server-entry.ts' },
       output: { entryFileNames: '[name].js' },
     },
   },

@@ -1,4 +1,4 @@
-import type { Database } from './database';
+import type { Database, Queryable } from './database';
 
 export interface Migration {
   version: number;
@@ -48,22 +48,25 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
  * recorded in schema_migrations. Refuses a database whose schema is newer than the code.
  */
 export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<{ applied: number[]; version: number }> {
+  return db.transaction((tx) => migrateWithin(tx, migrations));
+}
+
+/** What migrate does, inside a transaction of the caller's (a restore migrates, loads and migrates again in one). */
+export async function migrateWithin(tx: Queryable, migrations: readonly Migration[] = MIGRATIONS): Promise<{ applied: number[]; version: number }> {
   const latest = migrations.at(-1)?.version ?? 0;
-  return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [MIGRATION_LOCK]);
-    await tx.exec(CREATE_TABLE);
-    const [row] = await tx.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
-    const current = row?.version ?? 0;
-    if (current > latest) throw new SchemaTooNewError(current, latest);
-    const applied: number[] = [];
-    for (const migration of migrations) {
-      if (migration.version <= current) continue;
-      await tx.exec(migration.sql);
-      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
-      applied.push(migration.version);
-    }
-    return { applied, version: Math.max(current, latest) };
-  });
+  await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [MIGRATION_LOCK]);
+  await tx.exec(CREATE_TABLE);
+  const [row] = await tx.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
+  const current = row?.version ?? 0;
+  if (current > latest) throw new SchemaTooNewError(current, latest);
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    await tx.exec(migration.sql);
+    await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+    applied.push(migration.version);
+  }
+  return { applied, version: Math.max(current, latest) };
 }
 
 /** The recorded schema version, or 0 for a database never migrated (for /readyz). */

@@ -21,14 +21,15 @@ export type PgliteImage = Blob;
 /**
  * The embedded PostgreSQL (PGlite, WebAssembly): data in `dataDir`, or in memory without one. One
  * connection, which PGlite serialises: a transaction holds it, other queries wait their turn.
- * `from` starts it as a copy of an image (see `image`) instead of from an empty cluster.
+ * `loadDataDir`: start from a dump (PGlite's dumpDataDir) instead of a new cluster; the tests use it
+ * to skip initdb, which costs seconds of CPU per database.
  */
-export async function openPglite(dataDir?: string, { from }: { from?: PgliteImage } = {}): Promise<Database & { image(): Promise<PgliteImage> }> {
+export async function openPglite(dataDir?: string, { loadDataDir }: { loadDataDir?: PgliteImage } = {}): Promise<Database & { image(): Promise<PgliteImage> }> {
   const { PGlite } = await import('@electric-sql/pglite');
   const unlock = dataDir === undefined ? () => undefined : lockDataDir(dataDir);
   let db: PGlite;
   try {
-    db = await PGlite.create({ ...(dataDir === undefined ? {} : { dataDir }), ...(from === undefined ? {} : { loadDataDir: from }) });
+    db = await PGlite.create({ ...(dataDir === undefined ? {} : { dataDir }), ...(loadDataDir === undefined ? {} : { loadDataDir }) });
   } catch (error) {
     unlock();
     throw error;

@@ -115,8 +115,6 @@ async function main(): Promise<void> {
     server.once('error', reject);
     server.listen(listenPort, process.env.HOST?.trim() || undefined, () => resolve());
   });
-  const address = server.address();
-  log('info', 'listening', { port: typeof address === 'object' && address !== null ? address.port : listenPort });
 
   const stop = (signal: string) => {
     if (stopping) return;
@@ -143,6 +141,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // Said only once SIGTERM is ours: whoever waits for this line (a supervisor, the tests) and stops
+  // the server at once must not meet Node's default, which ends the process without closing the database.
+  const address = server.address();
+  log('info', 'listening', { port: typeof address === 'object' && address !== null ? address.port : listenPort });
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { domains, report, reportSource } from '../../mocks/data/erqi-2017-h1';
 import type { Database } from '../db/database';
@@ -29,13 +32,12 @@ async function migratedAndSeeded(test: TestDatabase): Promise<TestDatabase> {
   return test;
 }
 
-// A new PGlite starts an empty cluster (initdb, seconds; most of a minute on a loaded machine), then
-// migrations and the seed. The seeded ones start from one image made once per test file's worker:
-// several times faster, and the same database (db.test.ts checks migrating and seeding themselves).
+// Migrations and the seed cost seconds more on top of a cluster: the seeded PGlite databases start
+// from one image made once per test worker (db.test.ts checks migrating and seeding themselves).
 let seededImage: Promise<PgliteImage> | undefined;
 function seededPgliteImage(): Promise<PgliteImage> {
   seededImage ??= (async () => {
-    const db = await openPglite();
+    const db = await openPglite(undefined, { loadDataDir: await emptyClusterDump() });
     try {
       await migratedAndSeeded({ db, drop: () => db.close() });
       return await db.image();
@@ -52,14 +54,40 @@ function seededPgliteImage(): Promise<PgliteImage> {
  */
 export const testDatabaseUrl = process.env.JINDU_TEST_DATABASE_URL?.trim() || undefined;
 
+/**
+ * A new PGlite cluster runs initdb (seconds of CPU, the bulk of a PGlite test's cost); every test
+ * database starts from the dump of one instead, made once per PGlite version and kept in
+ * node_modules/.cache (a tarball of ~40 MB).
+ */
+let emptyCluster: Promise<Blob> | undefined;
+function emptyClusterDump(): Promise<Blob> {
+  emptyCluster ??= (async () => {
+    const packageJson = fileURLToPath(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url));
+    const { version } = JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string };
+    const file = fileURLToPath(new URL(`../../node_modules/.cache/jindu-pglite-empty-${version}.tar`, import.meta.url));
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
+    const { PGlite } = await import('@electric-sql/pglite');
+    const db = await PGlite.create();
+    const dump = await db.dumpDataDir('none');
+    await db.close();
+    mkdirSync(path.dirname(file), { recursive: true });
+    // Written aside and renamed: test files in parallel workers may make it at the same time.
+    const partial = `${file}.${process.pid}`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, file);
+    return dump;
+  })();
+  return emptyCluster;
+}
+
 export const pgliteKind: DatabaseKind = {
   name: 'PGlite',
   async create() {
-    const db = await openPglite();
+    const db = await openPglite(undefined, { loadDataDir: await emptyClusterDump() });
     return { db, drop: () => db.close() };
   },
   async createSeeded() {
-    const db = await openPglite(undefined, { from: await seededPgliteImage() });
+    const db = await openPglite(undefined, { loadDataDir: await seededPgliteImage() });
     return { db, drop: () => db.close() };
   },
 };

@@ -1,9 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { reportListSchema } from '../../src/api/schemas';
@@ -11,78 +9,20 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../db/migrate';
 import { openPglite } from '../db/pglite';
 import { createPostgresDatabase, testDatabaseUrl } from './databases';
 import { fixtureApp } from './fixture-app';
+import { killStartedServers, logged, startServer as start, type Started } from './server-process';
 
-// The real built server (dist-server/server/main.js, built by the global set-up) as a child process
-// on a port of 5400-5499, stopped by its pid: what `npm start` runs.
+// The real built server as a child process (server-process.ts): what `npm start` runs.
 
-const entry = fileURLToPath(new URL('../../dist-server/server/main.js', import.meta.url));
 const publicDir = fixtureApp();
 const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'jindu-data-')), 'data');
-const running = new Set<ChildProcess>();
 
-afterEach(() => {
-  for (const child of running) if (child.exitCode === null && child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
-  running.clear();
-});
+afterEach(() => killStartedServers());
 afterAll(() => {
   rmSync(publicDir, { recursive: true, force: true });
   rmSync(path.dirname(dataDir), { recursive: true, force: true });
 });
 
-/** A port of the range given to this work (JINDU_TEST_PORT_BASE, 50 ports; default 5400) that nothing listens on. */
-async function freePort(): Promise<number> {
-  const base = Number(process.env.JINDU_TEST_PORT_BASE ?? 5400);
-  const offset = (process.pid * 7) % 50;
-  for (let i = 0; i < 50; i++) {
-    const port = base + ((offset + i) % 50);
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = net.createServer();
-      probe.once('error', () => resolve(false));
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port in ${base}-${base + 49}`);
-}
-
-interface Started {
-  child: ChildProcess;
-  origin: string;
-  /** Parsed log lines so far. */
-  logs: Record<string, unknown>[];
-  /** Standard error so far (the first admin's one-time password is printed there, never logged). */
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-async function startServer(env: Record<string, string>): Promise<Started> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [entry], {
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', JINDU_PUBLIC_DIR: publicDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
-  const logs: Record<string, unknown>[] = [];
-  let buffered = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString();
-    const lines = buffered.split('\n');
-    buffered = lines.pop() ?? '';
-    for (const line of lines) logs.push(JSON.parse(line) as Record<string, unknown>);
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  await Promise.race([
-    expect.poll(() => logs.some((l) => l.msg === 'listening'), { timeout: 110_000, interval: 100 }).toBe(true),
-    exited,
-  ]);
-  return { child, origin: `http://127.0.0.1:${port}`, logs, stderr: () => stderr, exited };
-}
-
-const logged = (started: Started, msg: string) => started.logs.find((l) => l.msg === msg);
+const startServer = (env: Record<string, string>): Promise<Started> => start(env, publicDir);
 
 /** Sends bytes as they are (fetch would refuse to send a malformed request) and reads the answer. */
 function rawRequest(origin: string, bytes: string): Promise<string> {
