@@ -139,7 +139,8 @@ else {
   }
   const week = day.wallWeek;
   const at = (r) => week?.samples.find((x) => x.rotation === r);
-  const [warm, end] = [at(WARM_UP_ROTATIONS), week?.samples.at(-1)];
+  // Compared on the same slide: the first whole cycle after the warm-up and the last of the run.
+  const [warm, end] = [at(week?.warmAt), at(week?.endAt)];
   if (!week || !warm?.heapSnapshot || !end?.heapSnapshot || end.rotation <= warm.rotation) failures.push('the wall for a week did not run past its warm-up');
   else {
     if (!week.streamOpen) failures.push('the wall for a week: its event stream was closed at the end');

@@ -148,6 +148,13 @@ export function printServerBench(r) {
   }
   const w = r.wallWeek;
   console.log(`The wall for a week: ${w.rotations} rotations at 5 s, ${w.approvals} approvals on the way, event stream ${w.streamOpen ? 'open' : 'CLOSED'} at the end, ${w.freshAnswersAfterStart} fresh answers fetched`);
+  const [warm, end] = [w.samples.find((s) => s.rotation === w.warmAt), w.samples.find((s) => s.rotation === w.endAt)];
+  const pct = (a, b) => (((b - a) / a) * 100).toFixed(1);
+  console.log(
+    `  the same slide (${w.slides} a cycle) at rotations ${w.warmAt} and ${w.endAt}: heap ${warm.heapMiB} → ${end.heapMiB} MiB (${pct(warm.heapMiB, end.heapMiB)}%), ` +
+      `JS objects ${warm.heapSnapshot.jsObjectsMiB} → ${end.heapSnapshot.jsObjectsMiB} MiB (${pct(warm.heapSnapshot.jsObjectsMiB, end.heapSnapshot.jsObjectsMiB)}%), ` +
+      `compiled code ${warm.heapSnapshot.codeMiB} → ${end.heapSnapshot.codeMiB} MiB`,
+  );
   for (const s of w.samples) console.log(`  after ${pad(s.rotation, 4)} rotations: wall heap ${s.heapMiB} MiB, ${s.domNodes} DOM nodes; server RSS ${s.server.rssMiB} MiB, JS heap ${s.server.heapUsedMiB} MiB`);
   printSoak(r.embedded.pollingSoak);
   if (r.postgres?.pollingSoak) printSoak(r.postgres.pollingSoak);
