@@ -10,24 +10,31 @@
 //   6. the built server (`npm start`, on a temporary embedded database): first-load JS of its app,
 //      time to a fully rendered overview, Lighthouse on its /, and its API under 50 concurrent readers
 //      (autocannon) beside the same server sending a small static file
+//   7. the server on a meeting day (scripts/bench/server-bench.mjs): walls, dashboards and departments at
+//      once on the embedded database and on PostgreSQL, approval → wall with one and two servers, the
+//      wall for a week with its event stream, the server's memory over a polling run
 // `--quick` skips Lighthouse and shortens the soak, for trying things out; budgets use the full run.
+// `--long` runs part 7 at full length (the README's figures); CI runs it short.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { runnerImport } from 'vite';
 import autocannon from 'autocannon';
-import { ensureServerBuild, serverEntry } from './server-build.mjs';
+import { ensureServerBuild } from './server-build.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { serveWithApi, snapshotApi } from './real-api-server.mjs';
+import { printServerBench, serverBench, serverBenchSettings } from './bench/server-bench.mjs';
+import { startServer } from './bench/server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'bench-results');
 const distDir = path.join(outDir, 'dist');
 const quick = process.argv.includes('--quick');
+/** `--long` (or BENCH_LONG=1): the server's parts at full length, for the README's figures (minutes, not CI's seconds). */
+const long = process.argv.includes('--long') || process.env.BENCH_LONG === '1';
 /** Lighthouse runs on the server's /: the median of 3, as for the demo's /; fewer when time is short. */
 const SERVER_LIGHTHOUSE_RUNS = Number(process.env.BENCH_SERVER_LIGHTHOUSE_RUNS ?? 3);
 const PORT = Number(process.env.BENCH_PORT ?? 4380);
@@ -141,24 +148,7 @@ for (let i = 0; ; i += 1) {
 ensureServerBuild();
 const serverEntryChunk = realApiManifest[realApiEntry].file;
 const serverServesMeasuredBuild = existsSync(path.join(root, 'dist-server', 'public', serverEntryChunk));
-const serverDataDir = mkdtempSync(path.join(os.tmpdir(), 'jindu-bench-'));
-const jindu = spawn(process.execPath, [serverEntry], {
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, PORT: String(SERVER_PORT), HOST: '127.0.0.1', JINDU_DATA_DIR: serverDataDir, DATABASE_URL: '' },
-});
-process.on('exit', () => {
-  if (jindu.exitCode === null) jindu.kill();
-  rmSync(serverDataDir, { recursive: true, force: true });
-});
-for (let i = 0; ; i += 1) {
-  try {
-    if ((await fetch(`${serverOrigin}/readyz`)).ok) break;
-  } catch {
-    if (i > 600) throw new Error('the built server did not start');
-  }
-  await new Promise((r) => setTimeout(r, 100));
-}
+const jindu = await startServer({ port: SERVER_PORT });
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] });
 
@@ -375,12 +365,10 @@ for (const target of loadTargets) serverLoad.targets[target.name] = { path: targ
 const staticP95 = serverLoad.targets['static file'].p95Ms;
 for (const target of Object.values(serverLoad.targets)) target.p95VsStatic = +(target.p95Ms / staticP95).toFixed(2);
 
-{
-  const exited = new Promise((resolve) => jindu.once('exit', resolve));
-  jindu.kill('SIGTERM');
-  await exited;
-  rmSync(serverDataDir, { recursive: true, force: true });
-}
+// ── 7. the server on a meeting day (issue 17): mixed load on both databases, approval → wall with one
+// and two servers, the wall for a week, a long polling run (scripts/bench/server-bench.mjs) ──────────
+const serverUnderLoad = await serverBench({ embedded: jindu, basePort: SERVER_PORT + 1, settings: serverBenchSettings(long) });
+await jindu.stop();
 
 // ── report ──────────────────────────────────────────────────────────────────────────────────────────
 const kib = (b) => (b / 1024).toFixed(1);
@@ -413,6 +401,7 @@ const results = {
     overviewRenderMs: stats(serverOverviewTimes.map((t) => Math.round(t))),
     load: serverLoad,
   },
+  serverUnderLoad,
 };
 writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -441,5 +430,6 @@ console.log('  target            req/s    p50 ms   p95 ms   p99 ms  errors  unex
 for (const [name, t] of Object.entries(serverLoad.targets)) {
   console.log(`  ${name.padEnd(16)} ${String(t.requestsPerS).padStart(6)} ${String(t.p50Ms).padStart(8)} ${String(t.p95Ms).padStart(8)} ${String(t.p99Ms).padStart(8)} ${String(t.errors + t.timeouts).padStart(7)} ${String(t.unexpectedStatus).padStart(18)} ${String(t.p95VsStatic).padStart(13)}×`);
 }
+printServerBench(serverUnderLoad);
 console.log(`\nWritten: ${path.relative(root, path.join(outDir, 'bench.json'))}`);
 process.exit(0);

@@ -32,6 +32,31 @@ const BUDGETS = {
    * 30× leaves room for the machine's noise and still catches a per-request cost that grows.
    */
   serverApiP95VsStatic: 30,
+  /**
+   * Issue 17, the meeting-day mix (walls, dashboards and departments at once): the p95 of each API
+   * group against the static file's, in the same run. On the embedded database every request waits
+   * for the one event loop, so the ratio is about 1 (0.1–0.9 measured); on PostgreSQL the static file
+   * needs no database and stays fast, so the API's p95 is 3.6–15× its p95 (2026-12-02, a 2-core
+   * machine at load average 8–20). 50× catches an API that costs several times what it does now.
+   */
+  meetingDayP95VsStatic: 50,
+  /** Issue 17: the server's JS heap after a full GC, before → after the mixed load (measured +0.8 and +1.4 MiB). */
+  meetingDayServerHeapGrowthMiB: 5,
+  /** Issue 17: approval → the new figure on an open wall, p95 (measured 0.17–0.29 s; up to 1.0 s at load average 20), one server or two. */
+  approvalToWallP95Ms: 3000,
+  /**
+   * Issue 17, the wall for a week on the server's build: the JS objects a heap snapshot counts (the
+   * app's data, closures, strings: not compiled code) from rotation 200 to the end.
+   */
+  wallWeekJsObjectGrowthPct: 5,
+  /**
+   * The whole JS heap over the same stretch, issue 5's 10%: it gains compiled code and V8's own records
+   * long after the app's objects are flat (2026-12-02, 1,000 rotations: +5.4% from rotation 200, of
+   * which JS objects −0.7%, compiled code +14%). Samples land on different slides, ±4% between them.
+   */
+  wallWeekHeapGrowthPct: 10,
+  /** Issue 17: the server's JS heap over a polling run, from its first stretch to its end. */
+  pollingHeapGrowthPct: 10,
 };
 // V8 is still compiling the wall's periodic code for the first couple of hundred rotations (growth
 // in compiled code, not in objects: the browser test's heap snapshots show JS objects flat).
@@ -84,6 +109,55 @@ else {
   const lh = results.lighthouse['/ (server)'];
   if (lh && !lh.error) notes.push(`Lighthouse mobile performance on the server's / is ${lh.performance}${lh.runs ? ` (runs: ${lh.runs.join(', ')})` : ''}: no budget yet, its accessibility is held to 100`);
   if (!results.lighthouse['/ (server)'] && Object.keys(results.lighthouse).length > 0) failures.push("Lighthouse did not measure the server's /");
+}
+
+// Issue 17: the server on a meeting day (scripts/bench/server-bench.mjs).
+const day = results.serverUnderLoad;
+if (!day) failures.push('the bench did not run the server under load (serverUnderLoad is missing)');
+else {
+  const loads = [day.embedded?.load, day.postgres?.load].filter(Boolean);
+  if (!day.postgres) notes.push('PostgreSQL was not measured (no JINDU_TEST_DATABASE_URL or DATABASE_URL)');
+  for (const load of loads) {
+    for (const [name, t] of Object.entries(load.targets)) {
+      const where = `${load.database}, ${name}`;
+      // The static file is the yardstick, not a subject: without answers it only takes the ratio away (noted below).
+      if (t.requests === 0 && name !== 'static file') failures.push(`${where}: no request answered under the mixed load`);
+      if (t.errors + t.timeouts > 0) failures.push(`${where}: ${t.errors} errors and ${t.timeouts} timeouts under the mixed load`);
+      if (t.unexpectedStatus > 0) failures.push(`${where}: ${t.unexpectedStatus} answers other than ${t.expected.join('/')} (${JSON.stringify(t.statuses)})`);
+      if (name !== 'static file' && load.targets['static file'].requests >= 20 && !(t.p95VsStatic <= BUDGETS.meetingDayP95VsStatic)) failures.push(`${where}: p95 ${t.p95Ms} ms is ${t.p95VsStatic}× the static file's, over ${BUDGETS.meetingDayP95VsStatic}×`);
+    }
+    // A machine loaded by other work can leave the yardstick with next to no answers: then there is no ratio to hold.
+    if (load.targets['static file'].requests < 20) notes.push(`${load.database}: the static file got ${load.targets['static file'].requests} answers under the mixed load, too few for a ratio`);
+    const growth = load.memoryAfter.heapUsedMiB - load.memoryBefore.heapUsedMiB;
+    if (!(growth < BUDGETS.meetingDayServerHeapGrowthMiB)) failures.push(`${load.database}: the server's JS heap grew ${growth.toFixed(1)} MiB over the mixed load`);
+  }
+  const approvals = { 'one server, embedded': day.embedded?.approvalToWall, 'one server, PostgreSQL': day.postgres?.approvalToWall, 'two servers, PostgreSQL': day.postgres?.approvalToWallTwoServers };
+  for (const [name, a] of Object.entries(approvals)) {
+    if (a === undefined) continue;
+    if (!(a.approvals >= 10)) failures.push(`approval → wall (${name}): ${a.approvals} approvals measured, fewer than 10`);
+    if (!(a.p95Ms < BUDGETS.approvalToWallP95Ms)) failures.push(`approval → wall (${name}): p95 ${a.p95Ms} ms, not under ${BUDGETS.approvalToWallP95Ms}`);
+  }
+  const week = day.wallWeek;
+  const at = (r) => week?.samples.find((x) => x.rotation === r);
+  // Compared on the same slide: the first whole cycle after the warm-up and the last of the run.
+  const [warm, end] = [at(week?.warmAt), at(week?.endAt)];
+  if (!week || !warm?.heapSnapshot || !end?.heapSnapshot || end.rotation <= warm.rotation) failures.push('the wall for a week did not run past its warm-up');
+  else {
+    if (!week.streamOpen) failures.push('the wall for a week: its event stream was closed at the end');
+    if (!(week.approvals > 0 && week.freshAnswersAfterStart > 0)) failures.push(`the wall for a week: ${week.approvals} approvals, ${week.freshAnswersAfterStart} fresh answers fetched`);
+    const pct = (a, b) => ((b - a) / a) * 100;
+    const objects = pct(warm.heapSnapshot.jsObjectsMiB, end.heapSnapshot.jsObjectsMiB);
+    const heapGrowth = pct(warm.heapMiB, end.heapMiB);
+    notes.push(`the wall for a week (server build, ${week.approvals} approvals): heap ${warm.heapMiB} → ${end.heapMiB} MiB from rotation ${warm.rotation} to ${end.rotation} (${heapGrowth.toFixed(1)}%), JS objects ${objects.toFixed(1)}%`);
+    if (!(objects < BUDGETS.wallWeekJsObjectGrowthPct)) failures.push(`the wall for a week: JS objects grew ${objects.toFixed(1)}% from rotation ${warm.rotation} to ${end.rotation}`);
+    if (!(heapGrowth < BUDGETS.wallWeekHeapGrowthPct)) failures.push(`the wall for a week: heap grew ${heapGrowth.toFixed(1)}% from rotation ${warm.rotation} to ${end.rotation}`);
+  }
+  for (const soak of [day.embedded?.pollingSoak, day.postgres?.pollingSoak].filter(Boolean)) {
+    if (soak.errors + soak.timeouts > 0) failures.push(`polling run (${soak.database}): ${soak.errors} errors, ${soak.timeouts} timeouts`);
+    const [first, last] = [soak.samples[1], soak.samples.at(-1)];
+    const growth = ((last.heapUsedMiB - first.heapUsedMiB) / first.heapUsedMiB) * 100;
+    if (!(growth < BUDGETS.pollingHeapGrowthPct)) failures.push(`polling run (${soak.database}): the server's JS heap grew ${growth.toFixed(1)}% (${first.heapUsedMiB} → ${last.heapUsedMiB} MiB)`);
+  }
 }
 
 for (const note of notes) console.log(`note: ${note}`);
