@@ -107,7 +107,14 @@ else {
   }
   if (!server.servesMeasuredBuild) failures.push('the first-load figures of the server are not of the build dist-server serves');
   const lh = results.lighthouse['/ (server)'];
-  if (lh && !lh.error) notes.push(`Lighthouse mobile performance on the server's / is ${lh.performance}${lh.runs ? ` (runs: ${lh.runs.join(', ')})` : ''}: no budget yet, its accessibility is held to 100`);
+  // Issue 14: the server's / is held to the bar the demo's / is held to (issue 8's 90). "At least the
+  // demo's score" is reported beside it, not failed on: the same page measured twice in a row differs
+  // by several points on one machine (the medians of three still swing by 2-3).
+  if (lh && !lh.error) {
+    const demo = results.lighthouse['/'];
+    if (lh.performance < BUDGETS.lighthousePerformance) failures.push(`Lighthouse mobile performance on the server's / is ${lh.performance} < ${BUDGETS.lighthousePerformance} (runs: ${lh.runs?.join(', ')})`);
+    notes.push(`Lighthouse mobile performance on the server's / is ${lh.performance} (runs: ${lh.runs?.join(', ')}; TBT ${lh.tbtMs} ms), the demo's ${demo?.performance} (runs: ${demo?.runs?.join(', ')}; TBT ${demo?.tbtMs} ms)`);
+  }
   if (!results.lighthouse['/ (server)'] && Object.keys(results.lighthouse).length > 0) failures.push("Lighthouse did not measure the server's /");
 }
 
