@@ -10,4 +10,5 @@ export * from './accounts';
 export { readSessionHint, SESSION_HINT_KEY } from './session-hint';
 export * from './observations';
 export * from './changes';
+export * from './cycle';
 export * from './events';
