@@ -116,6 +116,19 @@ describe('analyseMetric: higher-is-better yearly targets', () => {
     expect(p.projection?.projectedPct).toBe(72.9);
   });
 
+  it('never projects a count of days past the days in the year, nor a percentage past 100', () => {
+    // 180 good days by day 174 cannot be (the server refuses more days than passed), yet even then the
+    // straight line's 378 is said as the year's 365.
+    const fast = analyseMetric({ ...goodAirDays, value: 180 });
+    expect(fast.projection?.value).toBe(365);
+    expect(fast.projection?.projectedPct).toBe(192.1);
+    const share = analyseMetric({ ...goodAirDays, unit: '%', value: 80, target: { value: 90, period: 'year', basis: 'stated' } });
+    expect(share.projection?.value).toBe(100);
+    expect(share.projection?.projectedPct).toBe(111.1);
+    // Below the ceiling nothing changes.
+    expect(analyseMetric(goodAirDays).projection?.value).toBeCloseTo((66 / 174) * 365);
+  });
+
   it('key-project investment: 94.3亿 at a reported 48.7% on 05-31 is ahead', () => {
     const p = analyseMetric(keyProjectInvestment);
     expect(p.completionPct).toBe(48.7);

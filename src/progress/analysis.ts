@@ -3,7 +3,7 @@ import { roundTo } from '../format';
 import { compareStatus, emptyCounts, STATUSES } from './status';
 import { readTarget, roundToDigits } from './target-reading';
 import { talkingPoint } from './talking-points';
-import { DAY_UNIT, THRESHOLDS } from './thresholds';
+import { DAY_UNIT, projectionCeiling, THRESHOLDS } from './thresholds';
 import type {
   ElapsedShare,
   MetricProgress,
@@ -132,10 +132,14 @@ function requiredRate(metric: Metric, target: TargetReading, elapsed: ElapsedSha
   return rate;
 }
 
-function projection(target: TargetReading, completion: Completion, elapsed: ElapsedShare): Projection {
+function projection(target: TargetReading, completion: Completion, elapsed: ElapsedShare, unit: string): Projection {
   // Projected from the completion share, so a reported share stays authoritative here too.
-  const projectedPct = (completion.raw / elapsed.pct) * 100;
-  const value = (target.value * projectedPct) / 100;
+  const straight = (completion.raw / elapsed.pct) * 100;
+  const ceiling = projectionCeiling(unit, elapsed.daysInYear);
+  // Days and percentages cannot pass their ceiling, however fast the first half went.
+  const unbounded = (target.value * straight) / 100;
+  const value = ceiling !== undefined && unbounded > ceiling ? ceiling : unbounded;
+  const projectedPct = value < unbounded && target.value !== 0 ? (value / target.value) * 100 : straight;
   return {
     value: target.digits === undefined ? value : roundToDigits(value, target.digits),
     projectedPct: roundPct(projectedPct),
@@ -179,7 +183,7 @@ function analyse(metric: Metric, siblings: readonly Metric[]): Analysed {
     if (rate !== undefined) out.requiredRate = rate;
   }
   // Batches (回迁: whole buildings handed over at once) do not continue the first half's line.
-  if (base.straightLine) out.projection = projection(reading, completion, elapsed);
+  if (base.straightLine) out.projection = projection(reading, completion, elapsed, metric.unit);
   return out;
 }
 

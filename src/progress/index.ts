@@ -19,7 +19,7 @@ export type { MilestoneMeta } from './milestones';
 export { STATUSES, STATUS_META, compareStatus, emptyCounts, statusesPresent } from './status';
 export type { StatusMeta } from './status';
 export { excessPhrase, talkingPoint } from './talking-points';
-export { DAY_UNIT, THRESHOLDS } from './thresholds';
+export { DAY_UNIT, PERCENT_UNIT, THRESHOLDS, projectionCeiling } from './thresholds';
 export type {
   ElapsedShare,
   MetricProgress,

@@ -60,10 +60,16 @@ describe('a metric’s history on the domain page', { timeout: 30_000 }, () => {
           : m,
       ),
     }));
+    const asked: string[] = [];
     server.use(
-      http.get(`${apiBaseUrl}/reports/:r/domains/air-pollution/metrics/good-air-days/observations`, () =>
-        HttpResponse.json({ observations: history }),
-      ),
+      http.get(`${apiBaseUrl}/reports/:r/domains/air-pollution/observations`, ({ request }) => {
+        asked.push(new URL(request.url).pathname);
+        return HttpResponse.json({ metrics: { 'good-air-days': history } });
+      }),
+      http.get(`${apiBaseUrl}/reports/:r/domains/air-pollution/metrics/:m/observations`, ({ request }) => {
+        asked.push(new URL(request.url).pathname);
+        return HttpResponse.json({ observations: [] });
+      }),
     );
     renderApp('/domains/air-pollution');
     const card = await screen.findByRole('article', { name: '优良天数' });
@@ -75,9 +81,12 @@ describe('a metric’s history on the domain page', { timeout: 30_000 }, () => {
       '6月23日66天此前年中报告报告原文',
     ]);
     expect(within(card).getByRole('heading', { name: /历史数据/ })).toHaveTextContent('较上次 ▲ +14天 向好 · 间隔7天');
-    // Two approved points: the projection follows their trend (2 days a day from 66 on day 174: 66 +
-    // 2 × 191 = 448), not the pace since 1 January (80 / 181 × 365 = 161).
-    await waitFor(() => expect(card).toHaveTextContent('年底预计按目前进度,年底约448天'));
+    // Two approved points: the projection follows their trend (2 days a day from 66 on day 174), not the
+    // pace since 1 January (80 / 181 × 365 = 161); the trend's 448 is more days than the year has: 365.
+    await waitFor(() => expect(card).toHaveTextContent('年底预计按目前进度,年底约365天'));
+    expect(card).not.toHaveTextContent('448');
+    // Every card's history came from one request for the domain.
+    expect(asked).toEqual(['/api/v1/reports/erqi-2017-h1/domains/air-pollution/observations']);
     // A figure no report printed says where it came from instead of a quote.
     expect(within(card).getByText(/^填报 · 环保局通报 · 截至6月30日 · demo-updater$/)).toBeInTheDocument();
   });
