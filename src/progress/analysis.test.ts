@@ -1,6 +1,7 @@
 import { roundTo } from '../format';
 import {
   analyseDomain,
+  dataAsOf,
   analyseMetric,
   classifyExcess,
   classifyGap,
@@ -383,5 +384,25 @@ describe('sortDomainsByUrgency', () => {
   it('totals counts across domains', () => {
     const total = totalCounts([analyseDomain(domain('a', [pm25, gdp])), analyseDomain(domain('b', [pm25]))]);
     expect(total).toMatchObject({ 'far-behind': 2, 'no-target': 1, ahead: 0 });
+  });
+});
+
+describe('dataAsOf: what a header says of figures with different as-of dates', () => {
+  const report = { publishedOn: '2017-06-27' };
+  it('is the report’s date and 序时进度 while every figure is the report’s own', () => {
+    const asOf = dataAsOf(report, [goodAirDays]);
+    expect(asOf).toMatchObject({ date: '2017-06-27', updated: false });
+    expect(roundTo(asOf.elapsed.pct, 1)).toBe(48.8);
+  });
+
+  it('is the newest approved figure’s as-of once updates are in, with 序时进度 then', () => {
+    const updated = { ...goodAirDays, asOf: '2017-07-02', source: { kind: 'update' as const, quote: '', figure: '' } };
+    const older = { ...goodAirDays, asOf: '2017-06-30', source: { kind: 'example' as const, quote: '', figure: '' } };
+    const asOf = dataAsOf(report, [goodAirDays, older, updated]);
+    expect(asOf).toMatchObject({ date: '2017-07-02', updated: true });
+    // 2 July is day 183 of 365.
+    expect(roundTo(asOf.elapsed.pct, 1)).toBe(50.1);
+    // A correction dated before the report does not move the header before the report's date.
+    expect(dataAsOf(report, [{ ...updated, asOf: '2017-06-20' }]).date).toBe('2017-06-27');
   });
 });

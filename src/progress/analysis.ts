@@ -45,6 +45,40 @@ export function elapsedShare(asOf: string): ElapsedShare {
   return { elapsedDays, daysInYear, remainingDays: daysInYear - elapsedDays, pct: (elapsedDays / daysInYear) * 100 };
 }
 
+/** The date a screen's figures are as of, for its header (see dataAsOf). */
+export interface DataAsOf {
+  date: string;
+  /** Whether figures approved after the report are among those shown (then `date` is not the report's). */
+  updated: boolean;
+  /** 序时进度 at `date`. */
+  elapsed: ElapsedShare;
+}
+
+/**
+ * What a header says when its figures have different as-of dates. While every figure is the report's,
+ * the report's date and 序时进度 then (06-27: 48.8%). Once approved updates are in, "数据截至" the newest
+ * as-of date among them, and 序时进度 at that date: what the meeting reads the week against. Each figure
+ * keeps its own as-of wherever it is shown, and its status is against its own date's pace.
+ */
+export function dataAsOf(
+  report: Pick<ReportSummary, 'publishedOn'>,
+  metrics: Iterable<Pick<Metric, 'asOf' | 'source'>>,
+): DataAsOf {
+  let date = report.publishedOn;
+  let updated = false;
+  for (const metric of metrics) {
+    if (metric.source.kind === undefined || metric.source.kind === 'report') continue;
+    updated = true;
+    if (metric.asOf > date) date = metric.asOf;
+  }
+  return { date, updated, elapsed: elapsedShare(date) };
+}
+
+/** Every metric of the domains loaded so far. */
+export function* loadedMetrics(domains: Iterable<Pick<Domain, 'metrics'> | undefined>): Generator<Metric> {
+  for (const domain of domains) if (domain !== undefined) yield* domain.metrics;
+}
+
 /** 序时进度 on the day the report was published: the pace every figure of the report is read against. */
 export function elapsedAtReportDate(report: Pick<ReportSummary, 'publishedOn'>): ElapsedShare {
   return elapsedShare(report.publishedOn);

@@ -4,12 +4,14 @@ export {
   classifyExcess,
   classifyGap,
   countStatuses,
+  dataAsOf,
+  loadedMetrics,
   elapsedAtReportDate,
   elapsedShare,
   sortDomainsByUrgency,
   totalCounts,
 } from './analysis';
-export type { DomainProgress } from './analysis';
+export type { DataAsOf, DomainProgress } from './analysis';
 export { toGaugeModel } from './gauge-model';
 export { completionText, pipelineText, remainingText, targetFigure, targetRangeText } from './phrases';
 export { readTarget } from './target-reading';

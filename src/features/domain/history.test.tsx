@@ -72,7 +72,7 @@ describe('a metric’s history on the domain page', { timeout: 30_000 }, () => {
       }),
     );
     renderApp('/domains/air-pollution');
-    const card = await screen.findByRole('article', { name: '优良天数' });
+    const card = await screen.findByRole('article', { name: '优良天数' }, { timeout: 10_000 });
     const table = await within(card).findByRole('table', { name: /优良天数的全部数据/ });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual([
@@ -93,9 +93,33 @@ describe('a metric’s history on the domain page', { timeout: 30_000 }, () => {
 
   it('shows the report’s figure alone as its first observation', async () => {
     renderApp('/domains/air-pollution');
-    const card = await screen.findByRole('article', { name: '优良天数' });
+    const card = await screen.findByRole('article', { name: '优良天数' }, { timeout: 10_000 });
     const table = await within(card).findByRole('table', { name: /优良天数的全部数据/ });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual(['6月23日66天当前年中报告报告原文']);
+  });
+
+  it('labels a figure entered in the demo 示例 on its dial, in its history and where it came from', async () => {
+    const example = observation({ id: '202', value: 80, asOf: '2017-06-30', state: 'approved', source: { kind: 'example' } });
+    editDomain('air-pollution', (d) => ({
+      ...d,
+      metrics: d.metrics.map((m) =>
+        m.id === 'good-air-days'
+          ? { ...m, value: 80, asOf: '2017-06-30', source: { kind: 'example' as const, quote: '', figure: '' }, observationId: '202' }
+          : m,
+      ),
+    }));
+    server.use(
+      http.get(`${apiBaseUrl}/reports/:r/domains/air-pollution/observations`, () =>
+        HttpResponse.json({ metrics: { 'good-air-days': [example, history[2]] } }),
+      ),
+    );
+    renderApp('/domains/air-pollution');
+    const card = await screen.findByRole('article', { name: '优良天数' }, { timeout: 10_000 });
+    expect(within(card).getByRole('meter', { name: /^优良天数\s*示例$/ })).toBeInTheDocument();
+    const table = await within(card).findByRole('table', { name: /优良天数的全部数据/ });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual(['6月30日80天示例当前demo-updater环保局通报', '6月23日66天此前年中报告报告原文']);
+    expect(within(card).getByText(/^示例 · 环保局通报 · 截至6月30日 · demo-updater$/)).toBeInTheDocument();
   });
 });
