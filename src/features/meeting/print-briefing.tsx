@@ -18,7 +18,8 @@ type Props = {
  */
 function Briefing({ report, order }: Props) {
   const asOf = dataAsOf(report, loadedMetrics(order.map((e) => e.query.data)));
-  const running = `${report.title} · 周例会简报 · ${asOf.updated ? `数据截至${formatDate(asOf.date)}` : formatDate(report.publishedOn)}`;
+  // Every page names the report's date; once updates are in, also the date the figures are as of.
+  const running = `${report.title} · 周例会简报 · ${formatDate(report.publishedOn)}${asOf.updated ? ` · 数据截至${formatDate(asOf.date)}` : ''}`;
   return (
     <div className="meeting-print">
       <section className="print-page">
