@@ -70,7 +70,8 @@ const api = createApi({
   requestView,
   setCookieHeader: MOCK_SET_COOKIE,
   tracking,
-  now: () => new Date(demoClock()),
+  // Only the updates' clock: sessions and the accounts' audit log keep the real time.
+  trackingNow: () => new Date(demoClock()),
   pinnedToday: true,
   // Whatever a visitor enters is illustrative: labelled 示例 wherever it shows, never the district's data.
   enteredKind: 'example',
