@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { gotoApp, gotoQuietPage, launch, screenshot, withPage } from './support/browser.mjs';
 
-const HEADER = ['领域', '部分', '指标', '数值', '单位', '限定词', '截至日期', '日期说明', '目标', '目标类型', '完成率', '序时进度', '差距(百分点)', '状态', '同比', '排名', '原文'];
+const HEADER = ['领域', '部分', '指标', '数值', '单位', '限定词', '截至日期', '日期说明', '目标', '目标类型', '完成率', '序时进度', '差距(百分点)', '状态', '同比', '排名', '原文', '来源'];
 
 let browser;
 before(async () => {

@@ -4,6 +4,7 @@ import { createMemoryAccounts } from '../server/memory/memory-accounts';
 import { pbkdf2Hasher } from '../server/memory/pbkdf2-hasher';
 import { createMemoryData, createMemoryStore } from '../server/memory/memory-store';
 import { createMemoryTrackingStore } from '../server/memory/memory-tracking';
+import { clockFromEnv } from '../server/core/tracking';
 import { domains, report, reportSource } from './data/erqi-2017-h1';
 import { seedDemoAccounts } from './demo-accounts';
 
@@ -55,7 +56,26 @@ const accounts = createMemoryAccounts(persist === undefined ? {} : { persist });
 const demoAccounts = seedDemoAccounts(accounts, pbkdf2Hasher);
 // Weekly updates live in this page's memory only: a reload starts again from the report's figures.
 const tracking = createMemoryTrackingStore(data, accounts.audit);
-const api = createApi({ store, accounts, hasher: pbkdf2Hasher, requestView, setCookieHeader: MOCK_SET_COOKIE, tracking });
+/**
+ * The demo's "today": Wednesday after the first deadline after the report (Monday 2017-07-10 12:00)
+ * passed with nothing reported, so the demo has a cycle to fill and shows 逾期未报. The time of day
+ * stays real. Every view takes the date from the API (`GET …/cycle`, `pinned: true`) and says so.
+ */
+export const DEMO_TODAY = '2017-07-12';
+const demoClock = clockFromEnv({ JINDU_TODAY: DEMO_TODAY });
+const api = createApi({
+  store,
+  accounts,
+  hasher: pbkdf2Hasher,
+  requestView,
+  setCookieHeader: MOCK_SET_COOKIE,
+  tracking,
+  // Only the updates' clock: sessions and the accounts' audit log keep the real time.
+  trackingNow: () => new Date(demoClock()),
+  pinnedToday: true,
+  // Whatever a visitor enters is illustrative: labelled 示例 wherever it shows, never the district's data.
+  enteredKind: 'example',
+});
 
 /** Where the API's path starts in the request's path (after any base such as /jindu), or -1. */
 const apiPathAt = (request: Request) => new URL(request.url).pathname.indexOf(`${API_PREFIX}/`);

@@ -50,6 +50,15 @@ export interface ApiOptions {
    * Its clock is `now` (JINDU_TODAY pins it: core/tracking.ts clockFromEnv).
    */
   tracking?: TrackingStore;
+  /**
+   * The clock of weekly updates alone (cycles, 逾期未报, "not in the future"), where it differs from `now`:
+   * the demo pins the plan's date there while sessions and the audit log of accounts keep the real time.
+   */
+  trackingNow?: () => Date;
+  /** Whether the updates' clock's date is pinned (JINDU_TODAY, the demo): the cycle endpoint says so. */
+  pinnedToday?: boolean;
+  /** The demo: figures entered through it are illustrative (`source.kind = "example"`, 示例). */
+  enteredKind?: 'update' | 'example';
   /** Aborted when the server stops: open event streams end so the last requests can finish. */
   signal?: AbortSignal;
   /** The event stream's heartbeat (25 s); tests shorten it. */
@@ -84,8 +93,11 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
 /** The API and, for the Node server's pages, its display-link exchange and read check. */
 export function createApiWithAuth(options: ApiOptions): { app: Hono<ApiEnv>; auth: Auth } {
   const { store, onError, tracking, signal, heartbeatMs } = options;
-  const clock = () => (options.now?.() ?? new Date()).getTime();
-  const updates = tracking === undefined ? undefined : createTrackingService({ store, tracking, now: clock });
+  const clock = () => (options.trackingNow?.() ?? options.now?.() ?? new Date()).getTime();
+  const updates =
+    tracking === undefined
+      ? undefined
+      : createTrackingService({ store, tracking, now: clock, pinned: options.pinnedToday ?? false, enteredKind: options.enteredKind ?? 'update' });
   const service = createReportService(store, updates?.reporting);
   const auth = createAuth({
     store,

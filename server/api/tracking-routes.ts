@@ -68,6 +68,31 @@ export function registerTrackingRoutes(app: Hono<ApiEnv>, { prefix, service, tra
   });
   methods(observations, 'GET, HEAD');
 
+  // Every metric's history of a domain at once: the domain page's one request instead of one per metric.
+  const domainObservations = `${prefix}/reports/:reportId/domains/:domainId/observations`;
+  app.get(domainObservations, async (c) => {
+    const closed = readRefusal(c);
+    if (closed !== null) return closed;
+    const [reportId, domainId] = ['reportId', 'domainId'].map((name) => c.req.param(name) ?? '') as [string, string];
+    const bad = badIds(reportId, domainId);
+    if (bad !== undefined) return missing(bad);
+    return answer(await service.domainObservations(actorOf(c).user, reportId, domainId));
+  });
+  methods(domainObservations, 'GET, HEAD');
+
+  const cycle = `${prefix}/reports/:reportId/cycle`;
+  app.get(cycle, async (c) => {
+    const closed = readRefusal(c);
+    if (closed !== null) return closed;
+    const reportId = c.req.param('reportId') ?? '';
+    if (!isId(reportId)) return missing(reportId);
+    return answer(await service.cycle(reportId));
+  });
+  methods(cycle, 'GET, HEAD');
+
+  app.put(`${prefix}/settings/cycle`, async (c) => answer(await service.setCycleSettings(actorOf(c).user, () => readJsonBody(c.req.raw), meta(c))));
+  methods(`${prefix}/settings/cycle`, 'PUT');
+
   const updates = `${prefix}/reports/:reportId/domains/:domainId/updates`;
   app.post(updates, async (c) => {
     const [reportId, domainId] = ['reportId', 'domainId'].map((name) => c.req.param(name) ?? '') as [string, string];

@@ -15,7 +15,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export interface AuditEntry {
   who: { id: string; username: string } | null;
   action: AuditAction;
-  target: { kind: 'user' | 'display-token' | 'update' | 'session'; id: string; domainId: string | null } | null;
+  target: { kind: 'user' | 'display-token' | 'update' | 'session' | 'settings'; id: string; domainId: string | null } | null;
   before: JsonValue | null;
   after: JsonValue | null;
   at: Date;

@@ -42,6 +42,7 @@ const ACTIONS: Record<ActionName, Action> = {
   'manage-users': { action: 'manage-users' },
   'manage-display-tokens': { action: 'manage-display-tokens' },
   'read-audit-log': { action: 'read-audit-log' },
+  'manage-settings': { action: 'manage-settings' },
 };
 
 describe('the permission table', () => {
@@ -51,7 +52,7 @@ describe('the permission table', () => {
 
   it('covers every action and every kind of requester', () => {
     expect(Object.keys(WRITE_PERMISSIONS).sort()).toEqual(Object.keys(ACTIONS).sort());
-    expect(cases).toHaveLength(6 * 6);
+    expect(cases).toHaveLength(7 * 6);
   });
 
   it.each(cases)('%s by %s: decide agrees with the table, 401 before 403', (action, kind) => {

@@ -22,7 +22,8 @@ export type Action =
   | { action: 'read-pending'; submittedBy: string }
   | { action: 'manage-users' }
   | { action: 'manage-display-tokens' }
-  | { action: 'read-audit-log' };
+  | { action: 'read-audit-log' }
+  | { action: 'manage-settings' };
 export type ActionName = Action['action'];
 
 export type Decision = { allowed: true } | { allowed: false; problem: Problem };
@@ -33,10 +34,11 @@ function refused(detail: string): Decision {
   return { allowed: false, problem: problem(403, '没有权限', detail) };
 }
 
-const ADMIN_ONLY: Record<'manage-users' | 'manage-display-tokens' | 'read-audit-log', string> = {
+const ADMIN_ONLY: Record<'manage-users' | 'manage-display-tokens' | 'read-audit-log' | 'manage-settings', string> = {
   'manage-users': '只有管理员可以管理账号。',
   'manage-display-tokens': '只有管理员可以发放和撤销展示令牌。',
   'read-audit-log': '只有管理员可以查看审计日志。',
+  'manage-settings': '只有管理员可以修改填报周期。',
 };
 
 /**
@@ -63,6 +65,7 @@ export function decide(user: User | null, request: Action): Decision {
     case 'manage-users':
     case 'manage-display-tokens':
     case 'read-audit-log':
+    case 'manage-settings':
       return user.role === 'admin' ? ALLOWED : refused(ADMIN_ONLY[request.action]);
   }
 }
@@ -135,6 +138,14 @@ export const WRITE_PERMISSIONS: Readonly<Record<ActionName, Readonly<Record<Role
     admin: true,
   },
   'read-audit-log': {
+    anonymous: false,
+    viewer: false,
+    'updater-other-domain': false,
+    'updater-this-domain': false,
+    reviewer: false,
+    admin: true,
+  },
+  'manage-settings': {
     anonymous: false,
     viewer: false,
     'updater-other-domain': false,

@@ -57,6 +57,8 @@ export interface TrackingTransaction {
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Every committed change of what is served moves the data version (ETags, the rendered overview). */
   bumpDataVersion(): Promise<void>;
+  /** Replaces the `cycle` setting (the weekly deadline, metrics' frequencies). */
+  setCycleSettings(settings: CycleSettings): Promise<void>;
   /** Sent to every server's event listeners once (and only if) the transaction commits. */
   notify(event: UpdateApprovedEvent): Promise<void>;
 }

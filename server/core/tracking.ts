@@ -1,25 +1,32 @@
 import type { Problem } from '../../src/api/schemas';
 import {
   changesSchema,
+  cycleSettingsSchema,
   reviewBodySchema,
   updateSubmissionSchema,
   type Changes,
   type ConflictProblem,
+  type CycleSettings,
+  type DomainObservations,
   type Observation,
   type ObservationList,
+  type ReportCycle,
   type SessionUser,
   type Update,
   type UpdateList,
   type UpdateState,
 } from '../../src/api/tracking-schemas';
 import {
+  addDays,
   changesSince,
   checkSubmittedObservation,
   conflictProblem,
   currentApproved,
+  currentCycle,
   deadlineOnOrAfter,
   instantAt,
   isCalendarDate,
+  isoWeekday,
   localDateOf,
   planApproval,
   planReturn,
@@ -46,6 +53,13 @@ export interface TrackingOptions {
   tracking: TrackingStore;
   /** The server's clock, in ms since the epoch. */
   now: () => number;
+  /** Whether the clock's date is pinned (JINDU_TODAY, the demo): `GET …/cycle` says so. */
+  pinned?: boolean;
+  /**
+   * What submitted figures are: a department's 填报 (`update`), or illustrative (`example`, 示例) in
+   * the demo, where whatever a visitor types must never pass for the district's data.
+   */
+  enteredKind?: 'update' | 'example';
 }
 
 /** Where the request came from, for the audit log. */
@@ -125,11 +139,23 @@ export interface TrackingService {
   getUpdate(user: SessionUser | null, updateId: string): Promise<Outcome<Update>>;
   review(user: SessionUser | null, updateId: string, readBody: ReadBody, meta: RequestMeta): Promise<Outcome<Update>>;
   changes(reportId: string, since: string | undefined): Promise<Outcome<Changes>>;
+  /** Every metric's history of a domain in one answer, visible as listObservations's. */
+  domainObservations(user: SessionUser | null, reportId: string, domainId: string): Promise<Outcome<DomainObservations>>;
+  /** The server's today, the cycle setting and the current cycle, for a report's plan year. */
+  cycle(reportId: string): Promise<Outcome<ReportCycle>>;
+  /** An admin replaces the cycle setting (audited); 400/422 name the field. */
+  setCycleSettings(user: SessionUser | null, readBody: ReadBody, meta: RequestMeta): Promise<Outcome<CycleSettings>>;
   /** 逾期未报 and the data version's clock part, for the existing reads. */
   reporting: ReportReporting;
 }
 
-export function createTrackingService({ store, tracking, now }: TrackingOptions): TrackingService {
+/** The last day with this ISO weekday strictly before `date`, and the first on or after it. */
+export function meetingDays(date: string, weekday: number): { last: string; next: string } {
+  const back = (isoWeekday(date) - weekday + 7) % 7;
+  return { last: addDays(date, -(back === 0 ? 7 : back)), next: addDays(date, (weekday - isoWeekday(date) + 7) % 7) };
+}
+
+export function createTrackingService({ store, tracking, now, pinned = false, enteredKind = 'update' }: TrackingOptions): TrackingService {
   const today = () => localDateOf(now());
 
   async function readUpdate(record: UpdateRecord): Promise<Update> {
@@ -160,6 +186,15 @@ export function createTrackingService({ store, tracking, now }: TrackingOptions)
     },
   };
 
+  /** Approved and superseded for everyone; pending ones for reviewers and admins (all) or their author. */
+  async function visibleObservations(user: SessionUser | null, reportId: string, domainId: string): Promise<ObservationRecord[]> {
+    const scope = pendingScope(user);
+    const all = await store.listObservations(reportId, domainId, ['approved', 'superseded', 'submitted', 'returned']);
+    return all.filter(
+      (o) => o.state === 'approved' || o.state === 'superseded' || scope === 'all' || (scope === 'own' && o.enteredBy === user?.id),
+    );
+  }
+
   async function currentOf(tx: TrackingTransaction, reportId: string, domainId: string): Promise<Map<string, Observation>> {
     const approved = await tx.listObservations(reportId, domainId, ['approved']);
     return currentApproved(approved.map(observationOf));
@@ -173,14 +208,75 @@ export function createTrackingService({ store, tracking, now }: TrackingOptions)
       if (domain === undefined) return refused(notFound(`报告“${reportId}”中没有领域“${domainId}”。`));
       const metrics = await store.listMetrics(reportId, domainId);
       if (!metrics.some((m) => m.id === metricId)) return refused(notFound(`领域“${domainId}”中没有指标“${metricId}”。`));
-      const scope = pendingScope(user);
-      const all = await store.listObservations(reportId, domainId, ['approved', 'superseded', 'submitted', 'returned']);
-      const visible = all.filter(
-        (o) =>
-          o.metricId === metricId &&
-          (o.state === 'approved' || o.state === 'superseded' || scope === 'all' || (scope === 'own' && o.enteredBy === user?.id)),
-      );
+      const visible = (await visibleObservations(user, reportId, domainId)).filter((o) => o.metricId === metricId);
       return { ok: true, status: 200, body: { observations: visible.map(observationOf).sort(newestFirst) } };
+    },
+
+    async domainObservations(user, reportId, domainId) {
+      const domain = await store.getDomain(reportId, domainId);
+      if (domain === undefined) return refused(notFound(`报告“${reportId}”中没有领域“${domainId}”。`));
+      const [metrics, visible] = await Promise.all([store.listMetrics(reportId, domainId), visibleObservations(user, reportId, domainId)]);
+      const byMetric: Record<string, Observation[]> = {};
+      for (const m of metrics) byMetric[m.id] = [];
+      for (const o of visible) byMetric[o.metricId]?.push(observationOf(o));
+      for (const list of Object.values(byMetric)) list.sort(newestFirst);
+      return { ok: true, status: 200, body: { metrics: byMetric } };
+    },
+
+    async cycle(reportId) {
+      const report = await store.getReport(reportId);
+      if (report === undefined) return refused(notFound(`没有编号为“${reportId.slice(0, 64)}”的报告。`));
+      const settings = await tracking.cycleSettings();
+      const at = now();
+      const current = currentCycle(at, report.year, settings);
+      const days = meetingDays(localDateOf(at), settings.deadline.weekday);
+      return {
+        ok: true,
+        status: 200,
+        body: {
+          today: localDateOf(at),
+          now: new Date(at).toISOString(),
+          pinned,
+          settings,
+          current:
+            current === null
+              ? null
+              : { opensAt: new Date(current.opensAt).toISOString(), dueAt: new Date(current.dueAt).toISOString(), opensOn: current.opensOn, dueOn: current.dueOn },
+          lastMeetingOn: days.last,
+          nextMeetingOn: days.next,
+        },
+      };
+    },
+
+    async setCycleSettings(user, readBody, meta) {
+      const allowed = decide(user, { action: 'manage-settings' });
+      if (!allowed.allowed) return refused(allowed.problem);
+      if (user === null) return refused(problem(401, '需要登录', '此操作需要先登录。'));
+      const body = await readBody();
+      if (!body.ok) return refused(body.problem);
+      const parsed = cycleSettingsSchema.safeParse(body.value);
+      if (!parsed.success) return { ok: false, problem: bodyProblem(parsed.error.issues) };
+      const settings = parsed.data;
+      const before = await tracking.cycleSettings();
+      const who = { id: user.id, username: user.username };
+      await tracking.transaction(async (tx) => {
+        await tx.setCycleSettings(settings);
+        await tx.appendAudit(
+          auditEntry({
+            who,
+            action: 'cycle-changed',
+            target: { kind: 'settings', id: 'cycle', domainId: null },
+            before,
+            after: settings,
+            at: new Date(now()),
+            address: meta.address,
+            requestId: meta.requestId,
+          }),
+        );
+        // 逾期未报 and every deadline the reads show follow the setting.
+        await tx.bumpDataVersion();
+      });
+      return { ok: true, status: 200, body: settings };
     },
 
     async submit(user, reportId, domainId, readBody, meta) {
@@ -242,7 +338,7 @@ export function createTrackingService({ store, tracking, now }: TrackingOptions)
               asOfStated: true,
               ...(o.note === undefined ? {} : { note: o.note }),
               ...(o.basis === undefined ? {} : { basis: o.basis }),
-              source: { kind: 'update' },
+              source: { kind: enteredKind },
               state: 'submitted',
               ...(o.supersedes === null ? {} : { supersedes: o.supersedes }),
               enteredBy: user.id,

@@ -190,6 +190,13 @@ function transaction(tx: Queryable): TrackingTransaction {
       await tx.query('UPDATE data_version SET version = version + 1');
     },
 
+    async setCycleSettings(settings) {
+      await tx.query(
+        `INSERT INTO settings (key, value) VALUES ('cycle', $1::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+        [JSON.stringify(settings)],
+      );
+    },
+
     async notify(event) {
       // Delivered by PostgreSQL at commit, to every session that LISTENs (this server's included); never if it rolls back.
       await tx.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify(event)]);

@@ -9,7 +9,7 @@ class UniqueViolation extends Error {
   readonly code = '23505';
 }
 
-type Snapshot = Pick<MemoryData, 'observations' | 'milestoneStates' | 'updates' | 'version' | 'nextId'>;
+type Snapshot = Pick<MemoryData, 'observations' | 'milestoneStates' | 'updates' | 'version' | 'nextId' | 'settings'>;
 
 function snapshot(data: MemoryData): Snapshot {
   return structuredClone({
@@ -18,6 +18,7 @@ function snapshot(data: MemoryData): Snapshot {
     updates: data.updates,
     version: data.version,
     nextId: data.nextId,
+    settings: data.settings,
   });
 }
 
@@ -98,6 +99,9 @@ export function createMemoryTrackingStore(data: MemoryData, audit: Pick<MemoryAu
       },
       async bumpDataVersion() {
         data.version += 1;
+      },
+      async setCycleSettings(settings) {
+        data.settings = structuredClone(settings);
       },
       async notify(event) {
         pending.push(event);

@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     requestId: (request) => requestIds.get(request),
     tracking,
     now: () => new Date(now()),
+    pinnedToday: (process.env.JINDU_TODAY?.trim() ?? '') !== '',
     signal: stopped.signal,
     onError: (error, request) => log('error', 'api error', { requestId: requestIds.get(request), ...describeError(error) }),
   });

@@ -98,4 +98,11 @@ export const PERMISSION_MATRIX: MatrixRow[] = [
     success: 200,
     request: async (c) => ({ method: 'GET', path: `${API}/updates/${await c.pendingUpdateId()}` }),
   },
+  // The cycle's deadline (issue 16): an admin sets it; the same Monday 12:00, so the other rows' clock holds.
+  {
+    endpoint: 'PUT /settings/cycle',
+    action: 'manage-settings',
+    success: 200,
+    request: () => ({ method: 'PUT', path: `${API}/settings/cycle`, body: { deadline: { weekday: 1, time: '12:00' }, frequencies: { 'economy/gdp': 'quarterly' } } }),
+  },
 ];

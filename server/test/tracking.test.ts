@@ -4,6 +4,10 @@ import {
   auditListSchema,
   changesSchema,
   conflictProblemSchema,
+  cycleSettingsSchema,
+  domainObservationsSchema,
+  fieldsProblemSchema,
+  reportCycleSchema,
   observationListSchema,
   updateApprovedEventSchema,
   updateListSchema,
@@ -335,6 +339,70 @@ describe.each(backends)('weekly updates on $name', (backend) => {
       run.setNow(WEDNESDAY);
     }
     expect((await json(await run.send(REPORT), 200, reportSchema)).domains.every((d) => d.overdue === false)).toBe(true);
+  });
+
+  it('serves a domain’s every history in one answer, visible as the per-metric one', async () => {
+    const domain = await json(await run.send(AIR), 200, domainSchema);
+    const all = (as: Who) => run.send(`${AIR}/observations`, { as }).then((r) => json(r, 200, domainObservationsSchema));
+    const pending = await submit(88, await currentId(run, 'good-air-days'));
+    const anonymous = await all('anonymous');
+    expect(Object.keys(anonymous.metrics).sort()).toEqual(domain.metrics.map((m) => m.id).sort());
+    for (const metric of domain.metrics) {
+      const one = await json(await run.send(`${AIR}/metrics/${metric.id}/observations`), 200, observationListSchema);
+      expect(anonymous.metrics[metric.id]).toEqual(one.observations);
+    }
+    expect(anonymous.metrics['good-air-days']?.map((o) => o.id)).not.toContain(pending.observations[0]?.id);
+    expect((await all('updater')).metrics['good-air-days']?.map((o) => o.id)).toContain(pending.observations[0]?.id);
+    expect((await all('reviewer')).metrics['good-air-days']?.[0]?.state).toBe('submitted');
+    expect((await all('otherUpdater')).metrics['good-air-days']?.map((o) => o.id)).not.toContain(pending.observations[0]?.id);
+    await review(pending.id, { decision: 'return', comment: '测试退回' });
+    await problemOf(await run.send(`${REPORT}/domains/nope/observations`), 404);
+    await problemOf(await run.send(`${API_PREFIX}/reports/nope/domains/air-pollution/observations`), 404);
+    expect((await run.send(`${AIR}/observations`, { method: 'POST', body: '{}', as: 'admin' })).status).toBe(405);
+  });
+
+  it('serves the server’s today and the current cycle, and lets an admin move the deadline (audited)', async () => {
+    const cycle = await json(await run.send(`${REPORT}/cycle`), 200, reportCycleSchema);
+    // Wednesday 07-05: the cycle opened Monday 07-03 12:00 and is due Monday 07-10 12:00.
+    expect(cycle).toMatchObject({
+      today: '2017-07-05',
+      pinned: false,
+      settings: { deadline: { weekday: 1, time: '12:00' }, frequencies: { 'economy/gdp': 'quarterly' } },
+      current: { opensOn: '2017-07-03', dueOn: '2017-07-10', dueAt: '2017-07-10T04:00:00.000Z' },
+      lastMeetingOn: '2017-07-03',
+      nextMeetingOn: '2017-07-10',
+    });
+    const setting = (body: unknown, as: Who) => run.send(`${API_PREFIX}/settings/cycle`, { method: 'PUT', body: JSON.stringify(body), as });
+    await problemOf(await setting({ deadline: { weekday: 5, time: '17:00' }, frequencies: {} }, 'anonymous'), 401);
+    await problemOf(await setting({ deadline: { weekday: 5, time: '17:00' }, frequencies: {} }, 'reviewer'), 403);
+    const badTime = await json(await setting({ deadline: { weekday: 5, time: '25:00' }, frequencies: {} }, 'admin'), 422, fieldsProblemSchema);
+    expect(badTime.field).toBe('deadline.time');
+    const badDay = await json(await setting({ deadline: { weekday: 8, time: '17:00' }, frequencies: {} }, 'admin'), 422, fieldsProblemSchema);
+    expect(badDay.field).toBe('deadline.weekday');
+    expect((await json(await setting({ deadline: { weekday: 5 }, frequencies: {} }, 'admin'), 400, fieldsProblemSchema)).field).toBe('deadline.time');
+    expect((await json(await setting({ deadline: { weekday: 5, time: '17:00' }, frequencies: {}, extra: 1 }, 'admin'), 400, fieldsProblemSchema)).field).toBe('extra');
+
+    const entries = async () => auditListSchema.parse(await (await run.send(`${API_PREFIX}/audit?limit=1000`, { as: 'admin' })).json()).entries.filter((e) => e.action === 'cycle-changed');
+    const audits = (await entries()).length;
+    const friday = { deadline: { weekday: 5, time: '17:00' }, frequencies: { 'economy/gdp': 'quarterly' } };
+    try {
+      expect(await json(await setting(friday, 'admin'), 200, cycleSettingsSchema)).toEqual(friday);
+      const [entry] = await entries();
+      expect((await entries()).length).toBe(audits + 1);
+      expect(entry).toMatchObject({ who: { id: run.ids.admin }, target: { kind: 'settings', id: 'cycle' }, after: friday });
+      const moved = await json(await run.send(`${REPORT}/cycle`), 200, reportCycleSchema);
+      expect(moved).toMatchObject({ settings: friday, current: { opensOn: '2017-06-30', dueOn: '2017-07-07' }, lastMeetingOn: '2017-06-30', nextMeetingOn: '2017-07-07' });
+    } finally {
+      await json(await setting({ deadline: { weekday: 1, time: '12:00' }, frequencies: { 'economy/gdp': 'quarterly' } }, 'admin'), 200, cycleSettingsSchema);
+    }
+    await problemOf(await run.send(`${API_PREFIX}/reports/nope/cycle`), 404);
+    // Outside the plan's year no cycle is open.
+    run.setNow(instantAt('2018-03-01', '09:00'));
+    try {
+      expect((await json(await run.send(`${REPORT}/cycle`), 200, reportCycleSchema)).current).toBeNull();
+    } finally {
+      run.setNow(WEDNESDAY);
+    }
   });
 
   it('answers HEAD /events with the headers alone', async () => {

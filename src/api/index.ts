@@ -10,5 +10,6 @@ export * from './accounts';
 export { readSessionHint, SESSION_HINT_KEY } from './session-hint';
 export * from './observations';
 export * from './changes';
+export * from './cycle';
 // Types only: the stream's code is imported where it opens (report-data/use-live-updates.ts), after first paint.
 export type { EventStream, LiveOptions, LiveState, OpenEventStream } from './events';

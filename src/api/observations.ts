@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiOf } from './api-query-client';
 import type { ApiClient } from './client';
-import { observationListSchema } from './tracking-schemas';
+import { domainObservationsSchema, observationListSchema } from './tracking-schemas';
 
 // A metric's history (issue 16): every observation, newest as-of first. The key sits under its domain's
 // key, so invalidating the domain (an approved update, the event stream) refetches its histories too.
@@ -23,5 +23,16 @@ export const observationsQuery = (reportId: string, domainId: string, metricId: 
   queryOptions({
     queryKey: ['reports', reportId, 'domains', domainId, 'metrics', metricId, 'observations'] as const,
     queryFn: ({ client, signal }) => getObservations(apiOf(client), reportId, domainId, metricId, signal),
+    staleTime: HISTORY_STALE_MS,
+  });
+
+export const getDomainObservations = (api: ApiClient, reportId: string, domainId: string, signal?: AbortSignal) =>
+  api.request('GET', `/reports/${segment(reportId)}/domains/${segment(domainId)}/observations`, domainObservationsSchema, { signal });
+
+/** Every metric's history of a domain in one request (the domain page), under the domain's key as above. */
+export const domainObservationsQuery = (reportId: string, domainId: string) =>
+  queryOptions({
+    queryKey: ['reports', reportId, 'domains', domainId, 'observations'] as const,
+    queryFn: ({ client, signal }) => getDomainObservations(apiOf(client), reportId, domainId, signal),
     staleTime: HISTORY_STALE_MS,
   });

@@ -99,6 +99,13 @@ export type ObservationSummary = z.infer<typeof observationSummarySchema>;
 export const observationListSchema = z.object({ observations: z.array(observationSchema) });
 export type ObservationList = z.infer<typeof observationListSchema>;
 
+/**
+ * `GET /reports/{r}/domains/{d}/observations`: every metric's history in one answer, by metric id (each
+ * newest as-of first; every metric of the domain has its list), visible as the per-metric one is.
+ */
+export const domainObservationsSchema = z.object({ metrics: z.record(kebabId, z.array(observationSchema)) });
+export type DomainObservations = z.infer<typeof domainObservationsSchema>;
+
 // ---------------------------------------------------------------------------------------------------
 // Updates (填报) and their review
 
@@ -338,6 +345,36 @@ export const cycleSettingsSchema = z.strictObject({
 });
 export type CycleSettings = z.infer<typeof cycleSettingsSchema>;
 
+/** One 填报周期: from just after one deadline up to and including the next (src/tracking/cycles.ts). */
+export const cycleSchema = z.object({
+  opensAt: timestamp,
+  dueAt: timestamp,
+  /** The district dates of the two instants, for display. */
+  opensOn: isoDate,
+  dueOn: isoDate,
+});
+export type CycleWindow = z.infer<typeof cycleSchema>;
+
+/**
+ * `GET /reports/{reportId}/cycle`: the server's clock and the cycle it plans with, so no view reads the
+ * browser's date. The meeting is held on the deadline's day (the deadline is "before the meeting").
+ */
+export const reportCycleSchema = z.object({
+  /** The server's date in the district (JINDU_TODAY, or the demo, pins it). */
+  today: isoDate,
+  now: timestamp,
+  /** Whether `today` is a pinned date rather than the real one (a demo says so). */
+  pinned: z.boolean(),
+  settings: cycleSettingsSchema,
+  /** The cycle being filled now; null outside the plan's year. */
+  current: z.nullable(cycleSchema),
+  /** The last meeting before today: what "since the last meeting" looks back to. */
+  lastMeetingOn: isoDate,
+  /** The next meeting, today included. */
+  nextMeetingOn: isoDate,
+});
+export type ReportCycle = z.infer<typeof reportCycleSchema>;
+
 // ---------------------------------------------------------------------------------------------------
 // What changed since a date, and the live event
 
@@ -426,6 +463,7 @@ export const auditActionSchema = z.enum([
   'display-token-revoked',
   'update-submitted',
   'update-reviewed',
+  'cycle-changed',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
@@ -437,7 +475,7 @@ export const auditEntrySchema = z.object({
   action: auditActionSchema,
   target: z.nullable(
     z.object({
-      kind: z.enum(['user', 'display-token', 'update', 'session']),
+      kind: z.enum(['user', 'display-token', 'update', 'session', 'settings']),
       id: z.string(),
       domainId: z.nullable(kebabId),
     }),

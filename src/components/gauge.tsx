@@ -1,4 +1,5 @@
 import type { GaugeModel } from '../progress';
+import { ExampleMark } from './example-tag';
 import { StatusBadge } from './status-badge';
 import './gauge.css';
 
@@ -44,6 +45,7 @@ export function Gauge({ model, id, size = 'md' }: Props) {
     <figure className={`gauge gauge--${size}`} data-status={model.status}>
       <figcaption id={labelId} className="gauge__label">
         {model.label}
+        {model.example && <ExampleMark />}
       </figcaption>
       <div
         className="gauge__dial"
@@ -89,6 +91,7 @@ export function FigureCard({ model, id, size = 'md' }: Props) {
     <figure className={`figure-card figure-card--${size}`} data-status={model.status} aria-labelledby={labelId}>
       <figcaption id={labelId} className="gauge__label">
         {model.label}
+        {model.example && <ExampleMark />}
       </figcaption>
       <p className="figure-card__value">
         <span className="gauge__value tabular">{model.valueText}</span>

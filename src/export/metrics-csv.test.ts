@@ -81,6 +81,7 @@ const economy: Domain = {
   metrics: [
     { ...keyProjectInvestment, source: { quote: '项目共计完成投资94.3亿元,占年度计划的48.7%', figure: '94.3亿元' } },
     { ...gdp, source: { quote: '地区生产总值完成253亿元,同比增长7.5%', figure: '253亿元' } },
+    metric({ id: 'demo-entered', label: '演示填报', value: 90, unit: '天', source: { kind: 'example', quote: '', figure: '' } }),
     metric({ id: 'volunteers', label: '志愿者', value: 9, unit: '万人', qualifier: 'more-than', source: { quote: '注册志愿者9万余人', figure: '9万余人' } }),
     metric({ id: 'signed', label: '签约额', value: 1000, unit: '亿元', qualifier: 'more-than', source: { quote: '签约额达1000多亿元', figure: '1000多亿元' } }),
     metric({ id: 'dirty', label: '=HYPERLINK("http://x","点我")', value: -2.5, unit: '@单位', source: { quote: '-1+1 "引号",逗号\n换行', figure: '-2.5' } }),
@@ -130,7 +131,13 @@ describe('buildMetricsCsv', () => {
       同比: '',
       排名: '',
       原文: '共完成优良天气66天,距离全年目标(190)还有124天的差距',
+      来源: '报告',
     });
+  });
+
+  it('labels a figure entered in the demo 示例, never the report’s', () => {
+    expect(record(rows, '演示填报')['来源']).toBe('示例');
+    expect(rows.slice(1).filter((r) => r[column(rows, '来源')] === '示例').map((r) => r[2])).toEqual(['演示填报']);
   });
 
   it('keeps a reported share as printed and says a target was derived', () => {

@@ -24,7 +24,11 @@ export const METRICS_CSV_HEADER = [
   '同比',
   '排名',
   '原文',
+  '来源',
 ] as const;
+
+/** Where the figure came from: the report, a department's approved 填报, or the demo's 示例 (never the district's). */
+const SOURCE_WORDS = { report: '报告', update: '填报', example: '示例' } as const;
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
@@ -126,6 +130,7 @@ function row(domain: DomainProgress, sectionTitle: string, progress: MetricProgr
     number(metric.yoyPct),
     text(metric.rank ? formatRank(metric.rank) : undefined),
     text(metric.source.quote),
+    SOURCE_WORDS[metric.source.kind ?? 'report'],
   ];
 }
 

@@ -1,6 +1,7 @@
 import { roundTo } from '../format';
 import {
   analyseDomain,
+  dataAsOf,
   analyseMetric,
   classifyExcess,
   classifyGap,
@@ -114,6 +115,19 @@ describe('analyseMetric: higher-is-better yearly targets', () => {
     // At 66 in 174 days, the year ends near 138 of 190.
     expect(p.projection?.value).toBeCloseTo((66 / 174) * 365);
     expect(p.projection?.projectedPct).toBe(72.9);
+  });
+
+  it('never projects a count of days past the days in the year, nor a percentage past 100', () => {
+    // 180 good days by day 174 cannot be (the server refuses more days than passed), yet even then the
+    // straight line's 378 is said as the year's 365.
+    const fast = analyseMetric({ ...goodAirDays, value: 180 });
+    expect(fast.projection?.value).toBe(365);
+    expect(fast.projection?.projectedPct).toBe(192.1);
+    const share = analyseMetric({ ...goodAirDays, unit: '%', value: 80, target: { value: 90, period: 'year', basis: 'stated' } });
+    expect(share.projection?.value).toBe(100);
+    expect(share.projection?.projectedPct).toBe(111.1);
+    // Below the ceiling nothing changes.
+    expect(analyseMetric(goodAirDays).projection?.value).toBeCloseTo((66 / 174) * 365);
   });
 
   it('key-project investment: 94.3亿 at a reported 48.7% on 05-31 is ahead', () => {
@@ -370,5 +384,25 @@ describe('sortDomainsByUrgency', () => {
   it('totals counts across domains', () => {
     const total = totalCounts([analyseDomain(domain('a', [pm25, gdp])), analyseDomain(domain('b', [pm25]))]);
     expect(total).toMatchObject({ 'far-behind': 2, 'no-target': 1, ahead: 0 });
+  });
+});
+
+describe('dataAsOf: what a header says of figures with different as-of dates', () => {
+  const report = { publishedOn: '2017-06-27' };
+  it('is the report’s date and 序时进度 while every figure is the report’s own', () => {
+    const asOf = dataAsOf(report, [goodAirDays]);
+    expect(asOf).toMatchObject({ date: '2017-06-27', updated: false });
+    expect(roundTo(asOf.elapsed.pct, 1)).toBe(48.8);
+  });
+
+  it('is the newest approved figure’s as-of once updates are in, with 序时进度 then', () => {
+    const updated = { ...goodAirDays, asOf: '2017-07-02', source: { kind: 'update' as const, quote: '', figure: '' } };
+    const older = { ...goodAirDays, asOf: '2017-06-30', source: { kind: 'example' as const, quote: '', figure: '' } };
+    const asOf = dataAsOf(report, [goodAirDays, older, updated]);
+    expect(asOf).toMatchObject({ date: '2017-07-02', updated: true });
+    // 2 July is day 183 of 365.
+    expect(roundTo(asOf.elapsed.pct, 1)).toBe(50.1);
+    // A correction dated before the report does not move the header before the report's date.
+    expect(dataAsOf(report, [{ ...updated, asOf: '2017-06-20' }]).date).toBe('2017-06-27');
   });
 });

@@ -3,7 +3,7 @@ import { roundTo } from '../format';
 import { compareStatus, emptyCounts, STATUSES } from './status';
 import { readTarget, roundToDigits } from './target-reading';
 import { talkingPoint } from './talking-points';
-import { DAY_UNIT, THRESHOLDS } from './thresholds';
+import { DAY_UNIT, projectionCeiling, THRESHOLDS } from './thresholds';
 import type {
   ElapsedShare,
   MetricProgress,
@@ -43,6 +43,40 @@ export function elapsedShare(asOf: string): ElapsedShare {
   const daysInYear = Math.round((Date.UTC(year + 1, 0, 1) - start) / MS_PER_DAY);
   const elapsedDays = Math.round((time - start) / MS_PER_DAY) + 1;
   return { elapsedDays, daysInYear, remainingDays: daysInYear - elapsedDays, pct: (elapsedDays / daysInYear) * 100 };
+}
+
+/** The date a screen's figures are as of, for its header (see dataAsOf). */
+export interface DataAsOf {
+  date: string;
+  /** Whether figures approved after the report are among those shown (then `date` is not the report's). */
+  updated: boolean;
+  /** 序时进度 at `date`. */
+  elapsed: ElapsedShare;
+}
+
+/**
+ * What a header says when its figures have different as-of dates. While every figure is the report's,
+ * the report's date and 序时进度 then (06-27: 48.8%). Once approved updates are in, "数据截至" the newest
+ * as-of date among them, and 序时进度 at that date: what the meeting reads the week against. Each figure
+ * keeps its own as-of wherever it is shown, and its status is against its own date's pace.
+ */
+export function dataAsOf(
+  report: Pick<ReportSummary, 'publishedOn'>,
+  metrics: Iterable<Pick<Metric, 'asOf' | 'source'>>,
+): DataAsOf {
+  let date = report.publishedOn;
+  let updated = false;
+  for (const metric of metrics) {
+    if (metric.source.kind === undefined || metric.source.kind === 'report') continue;
+    updated = true;
+    if (metric.asOf > date) date = metric.asOf;
+  }
+  return { date, updated, elapsed: elapsedShare(date) };
+}
+
+/** Every metric of the domains loaded so far. */
+export function* loadedMetrics(domains: Iterable<Pick<Domain, 'metrics'> | undefined>): Generator<Metric> {
+  for (const domain of domains) if (domain !== undefined) yield* domain.metrics;
 }
 
 /** 序时进度 on the day the report was published: the pace every figure of the report is read against. */
@@ -132,10 +166,14 @@ function requiredRate(metric: Metric, target: TargetReading, elapsed: ElapsedSha
   return rate;
 }
 
-function projection(target: TargetReading, completion: Completion, elapsed: ElapsedShare): Projection {
+function projection(target: TargetReading, completion: Completion, elapsed: ElapsedShare, unit: string): Projection {
   // Projected from the completion share, so a reported share stays authoritative here too.
-  const projectedPct = (completion.raw / elapsed.pct) * 100;
-  const value = (target.value * projectedPct) / 100;
+  const straight = (completion.raw / elapsed.pct) * 100;
+  const ceiling = projectionCeiling(unit, elapsed.daysInYear);
+  // Days and percentages cannot pass their ceiling, however fast the first half went.
+  const unbounded = (target.value * straight) / 100;
+  const value = ceiling !== undefined && unbounded > ceiling ? ceiling : unbounded;
+  const projectedPct = value < unbounded && target.value !== 0 ? (value / target.value) * 100 : straight;
   return {
     value: target.digits === undefined ? value : roundToDigits(value, target.digits),
     projectedPct: roundPct(projectedPct),
@@ -179,7 +217,7 @@ function analyse(metric: Metric, siblings: readonly Metric[]): Analysed {
     if (rate !== undefined) out.requiredRate = rate;
   }
   // Batches (回迁: whole buildings handed over at once) do not continue the first half's line.
-  if (base.straightLine) out.projection = projection(reading, completion, elapsed);
+  if (base.straightLine) out.projection = projection(reading, completion, elapsed, metric.unit);
   return out;
 }
 

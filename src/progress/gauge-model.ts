@@ -45,6 +45,8 @@ export interface GaugeModel {
   ariaValueText: string;
   /** "66 / 190 天"; a plain figure shows just itself. */
   centreText: string;
+  /** A figure entered in the demo (`source.kind = "example"`): drawn with its 示例 label, and said. */
+  example: boolean;
 }
 
 const clampPct = (x: number): number => Math.min(100, Math.max(0, x));
@@ -77,7 +79,9 @@ export function toGaugeModel(p: MetricProgress): GaugeModel {
   const { metric } = p;
   const figure = formatFigureParts(metric);
   const meta = STATUS_META[p.status];
+  const example = metric.source.kind === 'example';
   const common = {
+    example,
     label: metric.label,
     figure,
     valueText: `${figure.prefix}${figure.number}`,

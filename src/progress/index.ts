@@ -4,12 +4,14 @@ export {
   classifyExcess,
   classifyGap,
   countStatuses,
+  dataAsOf,
+  loadedMetrics,
   elapsedAtReportDate,
   elapsedShare,
   sortDomainsByUrgency,
   totalCounts,
 } from './analysis';
-export type { DomainProgress } from './analysis';
+export type { DataAsOf, DomainProgress } from './analysis';
 export { toGaugeModel } from './gauge-model';
 export { completionText, pipelineText, remainingText, targetFigure, targetRangeText } from './phrases';
 export { readTarget } from './target-reading';
@@ -19,7 +21,7 @@ export type { MilestoneMeta } from './milestones';
 export { STATUSES, STATUS_META, compareStatus, emptyCounts, statusesPresent } from './status';
 export type { StatusMeta } from './status';
 export { excessPhrase, talkingPoint } from './talking-points';
-export { DAY_UNIT, THRESHOLDS } from './thresholds';
+export { DAY_UNIT, PERCENT_UNIT, THRESHOLDS, projectionCeiling } from './thresholds';
 export type {
   ElapsedShare,
   MetricProgress,

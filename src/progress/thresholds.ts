@@ -28,3 +28,17 @@ export const THRESHOLDS = {
 
 /** Metrics counted in days (good-air days) also get their rates as a share of days. */
 export const DAY_UNIT = '天';
+
+/** A share in percent: a metric in it cannot end the year above 100. */
+export const PERCENT_UNIT = '%';
+
+/**
+ * The most a year-end projection of a metric in this unit can be: a count of days never more than the
+ * days in the year (优良天数 on a steep trend would otherwise "reach" 448 of 365), a percentage never
+ * more than 100. Other units have no natural ceiling: undefined.
+ */
+export function projectionCeiling(unit: string, daysInYear: number): number | undefined {
+  if (unit === DAY_UNIT) return daysInYear;
+  if (unit === PERCENT_UNIT) return 100;
+  return undefined;
+}

@@ -137,6 +137,27 @@ describe('the chart: 序时线, target and projection', () => {
     expect(three?.value).toBeCloseTo(217 / 3 + (84 / 98) * (365 - 181), 9);
   });
 
+  it('never projects more days than the year has: 66 → 80 in a week is 2 a day, yet the year ends at 365, not 448', () => {
+    const air80 = updateObservation({ id: 'o-80', metric: goodAirDays, value: 80, asOf: '2017-06-30', supersedes: 'report:good-air-days' });
+    const p = trendProjection(goodAirDays, [{ ...air66, state: 'superseded' }, air80]);
+    expect(p?.perDay).toBeCloseTo(2, 12);
+    // Unbounded: 66 + 2 × (365 − 174) = 448.
+    expect(p?.value).toBe(365);
+    expect(p?.projectedPct).toBe(192.1);
+    // The line keeps the trend's slope and stops where it meets 365: day 174 + (365 − 66) / 2 = 323.5.
+    expect(p?.line[1]).toEqual({ day: 323.5, date: '2017-11-20', value: 365 });
+    expect(metricHistory(goodAirDays, [{ ...air66, state: 'superseded' }, air80], 2017).progress?.projection?.value).toBe(365);
+  });
+
+  it('never projects a percentage past 100', () => {
+    const share = { ...goodAirDays, id: 'share', unit: '%', value: 40, asOf: '2017-06-23', target: { value: 90, period: 'year' as const, basis: 'stated' as const } };
+    const first = updateObservation({ id: 'o-s1', metric: share, value: 40, asOf: '2017-06-23', supersedes: null });
+    const second = updateObservation({ id: 'o-s2', metric: share, value: 60, asOf: '2017-06-30', supersedes: 'o-s1' });
+    const p = trendProjection(share, [{ ...first, state: 'superseded' }, second]);
+    expect(p?.value).toBe(100);
+    expect(p?.line[1].value).toBe(100);
+  });
+
   it('holds a single average flat and follows two of them: PM2.5 84 → 80 in a week', () => {
     expect(trendProjection(pm25, [reportObservation(pm25)])).toMatchObject({ method: 'held', value: 84, projectedPct: 133.3 });
     const pm80 = updateObservation({ id: 'o-80', metric: pm25, value: 80, asOf: '2017-06-30', supersedes: 'report:pm25' });

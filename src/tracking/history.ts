@@ -7,7 +7,7 @@ import type {
   ObservationSummary,
   Update,
 } from '../api/tracking-schemas';
-import { analyseMetric, elapsedShare, type MetricProgress, type Status } from '../progress';
+import { analyseMetric, elapsedShare, projectionCeiling, type MetricProgress, type Status } from '../progress';
 import { reportingState, DEFAULT_CYCLE_SETTINGS, type UpdateStamp } from './cycles';
 import { addDays, daysBetween, firstOfYear, instantAt, instantOf, lastOfYear, localDateOf, yearOf } from './dates';
 import { decimalFromNumber, decimalToNumber, exactDifference } from './decimal';
@@ -198,8 +198,14 @@ export function trendProjection(metric: TrackedMetric, observations: readonly Ob
     slope = latest.value / latest.day;
     method = 'from-year-start';
   }
-  const value = intercept + slope * daysInYear;
   const startDay = method === 'from-year-start' ? 0 : first.day;
+  // A count of days ends the year at most at the days in the year, a percentage at 100: the line
+  // follows the trend until it meets that ceiling and stops there.
+  const ceiling = projectionCeiling(metric.unit, daysInYear);
+  const unbounded = intercept + slope * daysInYear;
+  const capped = ceiling !== undefined && unbounded > ceiling;
+  const value = capped ? ceiling : unbounded;
+  const endDay = capped && slope > 0 ? Math.max(startDay, Math.min(daysInYear, (ceiling - intercept) / slope)) : daysInYear;
   return {
     value,
     projectedPct: target.value === 0 ? 0 : Math.round((value / target.value) * 1000) / 10,
@@ -212,7 +218,7 @@ export function trendProjection(metric: TrackedMetric, observations: readonly Ob
         date: startDay === 0 ? firstOfYear(year) : first.asOf,
         value: intercept + slope * startDay,
       },
-      { day: daysInYear, date: lastOfYear(year), value },
+      { day: endDay, date: endDay === daysInYear ? lastOfYear(year) : addDays(firstOfYear(year), Math.ceil(endDay) - 1), value },
     ],
   };
 }

@@ -34,6 +34,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'display-token-revoked': '撤销大屏令牌',
   'update-submitted': '提交填报',
   'update-reviewed': '审核填报',
+  'cycle-changed': '修改填报截止时间',
 };
 
 const TARGET_LABELS: Record<NonNullable<AuditEntry['target']>['kind'], string> = {
@@ -41,6 +42,7 @@ const TARGET_LABELS: Record<NonNullable<AuditEntry['target']>['kind'], string> =
   'display-token': '大屏令牌',
   update: '填报',
   session: '会话',
+  settings: '设置',
 };
 
 /** What an entry acted on, by the name people know it by (an account's username, a token's label) when known, else its id. */

@@ -7,12 +7,14 @@ import { loginHref } from '../../session/safe-next';
 import { useSession } from '../../session/use-session';
 import { AccountsPanel } from './accounts-panel';
 import { AuditPanel } from './audit-panel';
+import { CyclePanel } from './cycle-panel';
 import { TokensPanel } from './tokens-panel';
 import './admin.css';
 
 const TABS = [
   { id: 'accounts', label: '账号与权限' },
   { id: 'tokens', label: '大屏令牌' },
+  { id: 'cycle', label: '填报周期' },
   { id: 'audit', label: '审计日志' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
@@ -83,6 +85,7 @@ function AdminPage({ selfId }: { selfId: string }) {
       </nav>
       {tab === 'accounts' && <AccountsPanel selfId={selfId} />}
       {tab === 'tokens' && <TokensPanel />}
+      {tab === 'cycle' && <CyclePanel />}
       {tab === 'audit' && <AuditPanel />}
     </div>
   );

@@ -49,7 +49,7 @@ export function MetricCard({ progress: served, domainId }: Props) {
         source={metric.source}
         domainId={domainId}
         metricId={metric.id}
-        latest={history.query.data?.observations.find((o) => o.id === metric.observationId)}
+        latest={history.query.data?.find((o) => o.id === metric.observationId)}
       />
     </article>
   );

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { CURRENT_REPORT_ID, observationsQuery, reportQuery } from '../../api';
+import { CURRENT_REPORT_ID, domainObservationsQuery, reportQuery } from '../../api';
 import type { Observation } from '../../api/tracking-schemas';
 import { LazyHistoryChart, type HistoryChartData } from '../../components/charts/lazy-charts';
 import { DeltaText } from '../../components/delta';
 import { ErrorState } from '../../components/error-state';
+import { ExampleTag } from '../../components/example-tag';
 import { formatFigure, formatShortDate } from '../../format';
 import { elapsedShare, type MetricProgress } from '../../progress';
 import { lastOfYear, metricHistory, yearOf, type MetricHistory, type TrackedMetric } from '../../tracking';
@@ -37,12 +38,20 @@ export function chartData(history: MetricHistory, metric: TrackedMetric, year: n
   };
 }
 
-/** The metric's history, loaded on its own: the card is complete without it, and says so if it fails. */
+const NO_OBSERVATIONS: readonly Observation[] = [];
+
+/**
+ * The metric's history, loaded apart from the card (complete without it, and saying so if it fails).
+ * Every card of the domain reads the one answer of the domain's histories: one request per page.
+ */
 export function useMetricHistory(metric: TrackedMetric, domainId: string) {
   const report = useQuery(reportQuery(CURRENT_REPORT_ID));
-  const query = useQuery(observationsQuery(CURRENT_REPORT_ID, domainId, metric.id));
+  const query = useQuery({
+    ...domainObservationsQuery(CURRENT_REPORT_ID, domainId),
+    select: (data) => data.metrics[metric.id] ?? NO_OBSERVATIONS,
+  });
   const year = report.data?.year ?? yearOf(metric.asOf);
-  const history = query.data === undefined ? undefined : metricHistory(metric, query.data.observations, year);
+  const history = query.data === undefined ? undefined : metricHistory(metric, query.data, year);
   return { query, history, year };
 }
 
@@ -91,7 +100,7 @@ export function MetricHistorySection({ metric, result }: Props) {
       </section>
     );
   }
-  const { observations } = query.data;
+  const observations = query.data;
   const drawn = history.points.length > 0 && (history.guide !== null || history.points.length > 1);
   return (
     <section className="metric-history" aria-labelledby={captionId}>
@@ -139,6 +148,7 @@ export function MetricHistorySection({ metric, result }: Props) {
                 </th>
                 <td className="tabular">
                   {formatFigure({ value: o.value, unit: o.unit, qualifier: o.qualifier })}
+                  <ExampleTag figure={o} />
                   <span className="metric-history__state" data-state={o.state}>
                     {STATE_WORDS[o.state]}
                   </span>

@@ -2,8 +2,8 @@ import { Link, useLocation } from 'react-router';
 import type { Report } from '../../api';
 import { OverdueBadge } from '../../components/delta';
 import { StatusBadge } from '../../components/status-badge';
-import { formatDate, formatNumber, formatPct } from '../../format';
-import { elapsedAtReportDate, STATUSES, totalCounts, type DomainProgress } from '../../progress';
+import { formatDate, formatNumber, formatPct, formatShortDate } from '../../format';
+import { dataAsOf, loadedMetrics, STATUSES, totalCounts, type DomainProgress } from '../../progress';
 import type { DomainEntry } from '../../report-data/use-report-progress';
 import { slidePath } from './slides';
 import { SinceLastMeeting } from './since-last-meeting';
@@ -14,7 +14,7 @@ type Props = {
   order: readonly DomainEntry[];
   idPrefix: string;
   level: Level;
-  /** "Since the last meeting" under the agenda (on screen); the printed briefing prints it apart. */
+  /** "Since the last meeting" first, above the agenda (on screen); the printed briefing prints it apart. */
   withChanges?: boolean;
 };
 
@@ -24,6 +24,7 @@ export function AgendaSlide({ report, order, idPrefix, level, withChanges = fals
   const totals = totalCounts(analysed);
   const metricCount = STATUSES.reduce((sum, s) => sum + totals[s], 0);
   const titleId = `${idPrefix}-title`;
+  const asOf = dataAsOf(report, loadedMetrics(order.map((e) => e.query.data)));
   // The since-date setting (?since=) goes along to every slide.
   const { search } = useLocation();
 
@@ -39,12 +40,15 @@ export function AgendaSlide({ report, order, idPrefix, level, withChanges = fals
           </Heading>
         </div>
         <p className="agenda__summary">
-          序时进度 <strong className="tabular">{formatPct(elapsedAtReportDate(report).pct)}</strong> · 共{' '}
+          {asOf.updated && <>数据截至{formatShortDate(asOf.date)} · </>}
+          序时进度 <strong className="tabular">{formatPct(asOf.elapsed.pct)}</strong> · 共{' '}
           <strong className="tabular">{formatNumber(metricCount)}</strong> 项指标,严重滞后{' '}
           <strong className="tabular">{formatNumber(totals['far-behind'])}</strong> 项、滞后{' '}
           <strong className="tabular">{formatNumber(totals.behind)}</strong> 项
         </p>
       </header>
+      {/* The meeting opens with what changed since the last one, then goes through the agenda; the printed briefing gives it its own first page. */}
+      {withChanges && <SinceLastMeeting domains={order} idPrefix={`${idPrefix}-since`} level={level} editable />}
       <table className="agenda__table" aria-labelledby={titleId} aria-describedby={`${idPrefix}-order`}>
         <thead>
           <tr>
@@ -91,8 +95,6 @@ export function AgendaSlide({ report, order, idPrefix, level, withChanges = fals
       <p id={`${idPrefix}-order`} className="agenda__note">
         排序:严重滞后、滞后指标多的领域在前,其次为进度正常、超前、已完成、推进中,没有年度目标的领域在后。
       </p>
-      {/* Below the agenda on screen, which must fit a projector unscrolled; the printed briefing gives it its own first page. */}
-      {withChanges && <SinceLastMeeting domains={order} idPrefix={`${idPrefix}-since`} level={level} editable />}
     </div>
   );
 }

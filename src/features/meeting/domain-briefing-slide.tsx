@@ -1,5 +1,6 @@
 import type { Milestone } from '../../api';
 import { ErrorState } from '../../components/error-state';
+import { ExampleTag } from '../../components/example-tag';
 import { MetricGauge } from '../../components/gauge';
 import { StatusBadge, StatusCountList } from '../../components/status-badge';
 import { MILESTONE_META, toGaugeModel } from '../../progress';
@@ -105,6 +106,7 @@ export function DomainBriefingSlide({ entry, idPrefix, level }: Props) {
                     <li key={p.metric.id} className="slide-behind__item" data-status={p.status}>
                       <p className="slide-behind__what">
                         <strong>{p.metric.label}</strong>
+                        <ExampleTag figure={p.metric} />
                         <StatusBadge status={p.status} />
                       </p>
                       <p className="slide-behind__gap tabular">{gap}</p>
@@ -133,6 +135,7 @@ export function DomainBriefingSlide({ entry, idPrefix, level }: Props) {
                 {points.main.map((p) => (
                   <li key={p.metric.id} data-status={p.status}>
                     {p.talkingPoint}
+                    <ExampleTag figure={p.metric} />
                   </li>
                 ))}
               </ul>
@@ -143,7 +146,10 @@ export function DomainBriefingSlide({ entry, idPrefix, level }: Props) {
                   </Heading>
                   <ul className="slide-points slide-points--compact">
                     {points.rest.map((p) => (
-                      <li key={p.metric.id}>{p.talkingPoint}</li>
+                      <li key={p.metric.id}>
+                        {p.talkingPoint}
+                        <ExampleTag figure={p.metric} />
+                      </li>
                     ))}
                   </ul>
                 </>

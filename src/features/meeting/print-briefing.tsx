@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { Report } from '../../api';
 import { formatDate } from '../../format';
+import { dataAsOf, loadedMetrics } from '../../progress';
 import type { DomainEntry } from '../../report-data/use-report-progress';
 import { AgendaSlide } from './agenda-slide';
 import { DomainBriefingSlide } from './domain-briefing-slide';
@@ -16,7 +17,9 @@ type Props = {
  * only in print (meeting.css), so that the browser's own print command also prints all of it.
  */
 function Briefing({ report, order }: Props) {
-  const running = `${report.title} · 周例会简报 · ${formatDate(report.publishedOn)}`;
+  const asOf = dataAsOf(report, loadedMetrics(order.map((e) => e.query.data)));
+  // Every page names the report's date; once updates are in, also the date the figures are as of.
+  const running = `${report.title} · 周例会简报 · ${formatDate(report.publishedOn)}${asOf.updated ? ` · 数据截至${formatDate(asOf.date)}` : ''}`;
   return (
     <div className="meeting-print">
       <section className="print-page">

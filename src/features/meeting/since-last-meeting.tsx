@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { changesQuery, CURRENT_REPORT_ID, type Domain } from '../../api';
+import { changesQuery, CURRENT_REPORT_ID, cycleQuery, type Domain } from '../../api';
 import type { Changes } from '../../api/tracking-schemas';
 import { DeltaText } from '../../components/delta';
 import { ErrorState } from '../../components/error-state';
+import { ExampleTag } from '../../components/example-tag';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDate, formatFigure, formatNumber, formatShortDate } from '../../format';
 import { MILESTONE_META } from '../../progress';
@@ -13,7 +14,7 @@ import { Heading, type Level } from './slide-parts';
 
 // "Since the last meeting" (issue 16): what went live after the previous meeting's date. The date is a
 // setting in the URL (?since=2017-07-03), so a meeting's link opens on the same comparison; without it
-// the meeting looks back a week from the server's today.
+// the previous meeting is the server's (the deadline's day before today, `GET …/cycle`).
 
 export const SINCE_PARAM = 'since';
 
@@ -44,10 +45,13 @@ type Props = {
 };
 
 export function SinceLastMeeting({ domains, idPrefix, level, editable }: Props) {
-  const [since, setSince] = useSinceParam();
-  const query = useQuery(changesQuery(CURRENT_REPORT_ID, since));
+  const [named, setSince] = useSinceParam();
+  const cycle = useQuery(cycleQuery(CURRENT_REPORT_ID));
+  const since = named ?? cycle.data?.lastMeetingOn;
+  const query = useQuery({ ...changesQuery(CURRENT_REPORT_ID, since ?? ''), enabled: since !== undefined });
   const titleId = `${idPrefix}-title`;
   const shownSince = query.data?.since ?? since;
+  const failed = named === undefined && cycle.isError ? cycle : query.isError ? query : undefined;
   return (
     <section className="since" aria-labelledby={titleId} data-testid="since-last-meeting">
       <div className="since__head">
@@ -65,8 +69,8 @@ export function SinceLastMeeting({ domains, idPrefix, level, editable }: Props) 
           </label>
         )}
       </div>
-      {query.isError ? (
-        <ErrorState error={query.error} what="自上次例会以来的变化" onRetry={() => void query.refetch()} />
+      {failed !== undefined ? (
+        <ErrorState error={failed.error} what="自上次例会以来的变化" onRetry={() => void failed.refetch()} />
       ) : query.data === undefined ? (
         <p className="slide__quiet">正在加载自上次例会以来的变化…</p>
       ) : (
@@ -115,6 +119,7 @@ export function ChangesBody({ changes, domains, idPrefix, level }: BodyProps) {
                     {domainName(c.domainId)} · {m?.label ?? c.metricId}
                   </span>{' '}
                   <strong className="tabular">{formatFigure({ value: c.observation.value, unit: c.observation.unit, qualifier: c.observation.qualifier })}</strong>
+                  <ExampleTag figure={c.observation} />
                   <span className="since__asof">(截至{formatShortDate(c.observation.asOf)})</span>{' '}
                   {c.delta !== null && <DeltaText delta={c.delta} direction={m?.direction ?? 'neutral'} />}
                   {c.previous === null && <span className="since__first">首次填报</span>}

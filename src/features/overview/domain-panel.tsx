@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Link } from 'react-router';
 import { ErrorState } from '../../components/error-state';
 import { DeltaText, metricDelta, OverdueBadge } from '../../components/delta';
+import { ExampleTag } from '../../components/example-tag';
 import { MetricGauge } from '../../components/gauge';
 import { PinToggle } from '../../components/pin-toggle';
 import { StatusBadge, StatusCountList } from '../../components/status-badge';
@@ -106,6 +107,7 @@ function PanelDeltas({ metrics }: { metrics: readonly MetricProgress[] }) {
       {rows.map(({ metric, delta }) => (
         <li key={metric.id}>
           <DeltaText delta={delta} direction={metric.direction} label={metric.label} />
+          <ExampleTag figure={metric} />
         </li>
       ))}
     </ul>

@@ -4,7 +4,7 @@ import type { Section } from '../../api';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { ErrorState } from '../../components/error-state';
 import { usePinnedDomains } from '../../pinned/pinned-domains';
-import { emptyCounts, STATUS_META, totalCounts } from '../../progress';
+import { dataAsOf, emptyCounts, loadedMetrics, STATUS_META, totalCounts } from '../../progress';
 import { formatNumber } from '../../format';
 import { useLiveUpdates } from '../../report-data/use-live-updates';
 import { useReportProgress, type DomainEntry } from '../../report-data/use-report-progress';
@@ -85,6 +85,7 @@ export function OverviewPage() {
         pendingDomains={pending}
         failedDomains={failed}
         activeStatus={filters.status}
+        asOf={dataAsOf(report.data, loadedMetrics(domains.map((e) => e.query.data)))}
       />
       <FilterBar filters={filters} sections={report.data.sections} onChange={setFilter} onClear={clear} />
       <IgnoredNote filters={filters} />

@@ -2,7 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { Report } from '../../api';
 import { ExportCsvButton } from '../../components/export-csv-button';
 import { formatDate, formatNumber, formatPct, formatShortDate } from '../../format';
-import { STATUSES, STATUS_META, elapsedAtReportDate, type Status, type StatusCounts } from '../../progress';
+import { STATUSES, STATUS_META, elapsedShare, type DataAsOf, type Status, type StatusCounts } from '../../progress';
 import { withFilter } from './filters';
 
 type Props = {
@@ -14,12 +14,15 @@ type Props = {
   pendingDomains: number;
   failedDomains: number;
   activeStatus: Status | undefined;
+  /** The date the panels' figures are as of (dataAsOf); the report's date until one is given. */
+  asOf?: DataAsOf | undefined;
 };
 
 /** The report at a glance: what it is, how far the year has gone, and how many metrics are where. */
-export function SummaryStrip({ report, counts, metricCount, pendingDomains, failedDomains, activeStatus }: Props) {
+export function SummaryStrip({ report, counts, metricCount, pendingDomains, failedDomains, activeStatus, asOf }: Props) {
   const [params] = useSearchParams();
-  const elapsed = elapsedAtReportDate(report);
+  const date = asOf?.date ?? report.publishedOn;
+  const elapsed = asOf?.elapsed ?? elapsedShare(date);
   const behind = counts.behind + counts['far-behind'];
   const complete = pendingDomains === 0;
   return (
@@ -37,7 +40,8 @@ export function SummaryStrip({ report, counts, metricCount, pendingDomains, fail
           <dd>
             <span className="summary-fact__value tabular">{formatPct(elapsed.pct)}</span>
             <span className="summary-fact__note">
-              截至{formatShortDate(report.publishedOn)},第{formatNumber(elapsed.elapsedDays)}天 / 共
+              {asOf?.updated === true ? '数据截至' : '截至'}
+              {formatShortDate(date)},第{formatNumber(elapsed.elapsedDays)}天 / 共
               {formatNumber(elapsed.daysInYear)}天
             </span>
           </dd>

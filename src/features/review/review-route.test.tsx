@@ -61,7 +61,10 @@ describe('/review: the queue', () => {
     expect(cells[4]).toBe('▼滞后→变为●正常');
     expect(within(card).getByText('部分工地覆盖不到位')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2, name: '待审核(1)' })).toBeInTheDocument();
-    expect(screen.getByText('目前没有逾期未报的领域。')).toBeInTheDocument();
+    // The demo's API is on 2017-07-12: the 07-10 12:00 deadline passed with no update from any domain.
+    const overdue = screen.getByRole('region', { name: '逾期未报' });
+    expect(within(overdue).getAllByRole('listitem')).toHaveLength(15);
+    expect(screen.getByTestId('pinned-date-note')).toHaveTextContent('2017年7月12日');
   });
 
   it('approves, says the figures are live, and asks for the queue again', async () => {

@@ -1,12 +1,13 @@
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { CURRENT_REPORT_ID, domainQuery, reportQuery, usesMockedApi, type Domain } from '../../api';
+import { CURRENT_REPORT_ID, cycleQuery, domainQuery, reportQuery, usesMockedApi, type Domain } from '../../api';
 import type { SessionUser } from '../../api/tracking-schemas';
 import { updatesQuery } from '../../api/updates';
 import { ErrorState } from '../../components/error-state';
 import { PageSkeleton } from '../../components/page-skeleton';
 import { RoleNotice } from '../../components/role-notice';
+import { PinnedDateNote } from '../../components/pinned-date-note';
 import { ROLE_LABELS } from '../../session/roles';
 import { loginHref } from '../../session/safe-next';
 import { useSession } from '../../session/use-session';
@@ -61,6 +62,7 @@ function ReviewPage({ user }: { user: SessionUser }) {
   const names = new Map(report.data?.domains.map((d) => [d.id, d.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
   const overdue = report.data?.domains.filter((d) => d.overdue === true) ?? [];
+  const cycle = useQuery(cycleQuery(CURRENT_REPORT_ID));
 
   return (
     <div className="review-page">
@@ -74,6 +76,7 @@ function ReviewPage({ user }: { user: SessionUser }) {
           演示版:填报和审核只保存在本页面中,数字均为示例;刷新页面即恢复为报告原数据。
         </p>
       )}
+      {cycle.data && <PinnedDateNote cycle={cycle.data} />}
 
       <section className="review-overdue" aria-labelledby="review-overdue-title">
         <h2 id="review-overdue-title">逾期未报</h2>

@@ -2,7 +2,7 @@ import { useMutation, useQuery, type UseQueryResult } from '@tanstack/react-quer
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { ApiError, domainQuery, type Domain, type Metric } from '../../api';
-import type { ConflictProblem, Update, UpdateList } from '../../api/tracking-schemas';
+import type { ConflictProblem, CycleSettings, Update, UpdateList } from '../../api/tracking-schemas';
 import { conflictOf, fieldErrorsOf, submitUpdateMutation } from '../../api/updates';
 import { ErrorState } from '../../components/error-state';
 import { StatusChange } from '../../components/status-change';
@@ -10,7 +10,6 @@ import { formatDate, formatFigure, formatShortDate } from '../../format';
 import { MILESTONE_META, MILESTONE_STATES } from '../../progress';
 import { loginHref } from '../../session/safe-next';
 import { defaultAsOf, instantOf, localDateOf, metricFrequency, type Cycle } from '../../tracking';
-import { CYCLE_SETTINGS } from './cycle-settings';
 import {
   applyPaste,
   checkForm,
@@ -41,11 +40,13 @@ type Props = {
   domainName: string;
   context: CheckContext;
   cycle: Cycle | null;
+  /** The server's cycle setting (GET …/cycle): which metrics are monthly or quarterly. */
+  settings: CycleSettings;
   updates: UseQueryResult<UpdateList>;
 };
 
 /** One domain's 填报: what is pending or returned, then the table, milestones and narrative. */
-export function DomainUpdate({ reportId, domainId, domainName, context, cycle, updates }: Props) {
+export function DomainUpdate({ reportId, domainId, domainName, context, cycle, settings, updates }: Props) {
   const domain = useQuery(domainQuery(reportId, domainId));
   const headingId = useId();
   const mine = (updates.data?.updates ?? []).filter((u) => u.domainId === domainId);
@@ -64,7 +65,7 @@ export function DomainUpdate({ reportId, domainId, domainName, context, cycle, u
       {domain.data === undefined ? (
         !domain.isError && <p className="domain-update__loading" aria-busy="true">正在加载{domainName}的数据…</p>
       ) : (
-        <DomainForm key={domain.data.id} reportId={reportId} domain={domain.data} context={context} cycle={cycle} pending={pending} returned={returned} />
+        <DomainForm key={domain.data.id} reportId={reportId} domain={domain.data} context={context} cycle={cycle} settings={settings} pending={pending} returned={returned} />
       )}
     </section>
   );
@@ -75,6 +76,7 @@ type FormProps = {
   domain: Domain;
   context: CheckContext;
   cycle: Cycle | null;
+  settings: CycleSettings;
   pending: Update[];
   returned: Update[];
 };
@@ -87,7 +89,7 @@ type Outcome =
   | { kind: 'refused'; byField: Map<FieldKey, string>; other: string[] }
   | { kind: 'failed'; error: unknown };
 
-function DomainForm({ reportId, domain, context, cycle, pending, returned }: FormProps) {
+function DomainForm({ reportId, domain, context, cycle, settings, pending, returned }: FormProps) {
   const [draft, setDraft] = useState<FormDraft>(() => emptyDraft(domain));
   const [attempted, setAttempted] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | undefined>();
@@ -114,12 +116,12 @@ function DomainForm({ reportId, domain, context, cycle, pending, returned }: For
         const row = editRow(d.rows[metric.id], metric, patch);
         // The date the cycle expects, once a value is typed into a row without one.
         if (patch.value !== undefined && row.asOf === '' && cycle !== null) {
-          row.asOf = defaultAsOf(metricFrequency(CYCLE_SETTINGS, domain.id, metric.id), cycle, context.today);
+          row.asOf = defaultAsOf(metricFrequency(settings, domain.id, metric.id), cycle, context.today);
         }
         return { ...d, rows: { ...d.rows, [metric.id]: row } };
       });
     },
-    [cycle, domain.id, context.today],
+    [cycle, settings, domain.id, context.today],
   );
 
   const onPaste = useCallback(
@@ -251,7 +253,7 @@ function DomainForm({ reportId, domain, context, cycle, pending, returned }: For
                   row={row}
                   draft={draft.rows[row.metric.id]}
                   prefix={`${formId}-${row.metric.id}`}
-                  frequency={metricFrequency(CYCLE_SETTINGS, domain.id, row.metric.id)}
+                  frequency={metricFrequency(settings, domain.id, row.metric.id)}
                   serverErrors={serverErrors}
                   showEmpty={attempted}
                   changed={changedMeanwhile.has(row.metric.id) || movedSince(draft.rows[row.metric.id], row.metric)}

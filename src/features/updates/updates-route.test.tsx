@@ -27,7 +27,8 @@ async function airForm() {
 
 /** Puts text into a field in one input event (as a browser's autofill or an IME commit does): typing 29-row forms key by key is slow in jsdom. */
 async function fill(user: ReturnType<typeof userEvent.setup>, input: HTMLElement, text: string) {
-  await user.click(input);
+  // The demo's API has a cycle open (2017-07-12), so a typed value fills in the as-of date the cycle expects: replace it.
+  await user.clear(input);
   await user.paste(text);
 }
 
@@ -66,6 +67,9 @@ describe('/updates: the form', () => {
     expect(row).toHaveTextContent('截至6月23日');
     expect(within(form).getByRole('group', { name: '情况说明' })).toBeInTheDocument();
     expect(within(form).getByLabelText('工作进展')).toBeInTheDocument();
+    // The cycle and the date are the API's (the demo's is pinned to Wednesday 2017-07-12), not this machine's.
+    expect(screen.getByText('本期填报周期:2017年7月10日至2017年7月17日,2017年7月17日 12:00 截止。')).toBeInTheDocument();
+    expect(screen.getByTestId('pinned-date-note')).toHaveTextContent('示例 演示日期固定为2017年7月12日(星期三)');
   });
 
   it('reads full-width digits, previews the status, and holds the update until an odd figure is confirmed', async () => {

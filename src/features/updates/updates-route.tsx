@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Link, useLocation } from 'react-router';
-import { CURRENT_REPORT_ID, reportQuery, usesMockedApi } from '../../api';
+import { CURRENT_REPORT_ID, cycleQuery, reportQuery, usesMockedApi } from '../../api';
 import type { SessionUser } from '../../api/tracking-schemas';
 import { updatesQuery } from '../../api/updates';
 import { ErrorState } from '../../components/error-state';
@@ -11,8 +11,8 @@ import { formatDate } from '../../format';
 import { ROLE_LABELS } from '../../session/roles';
 import { loginHref } from '../../session/safe-next';
 import { useSession } from '../../session/use-session';
-import { currentCycle, localDateOf } from '../../tracking';
-import { CYCLE_SETTINGS } from './cycle-settings';
+import { PinnedDateNote } from '../../components/pinned-date-note';
+import type { Cycle } from '../../tracking';
 import { DomainUpdate } from './domain-update';
 import './updates.css';
 
@@ -56,16 +56,26 @@ export function Component() {
 function UpdatesPage({ user }: { user: SessionUser }) {
   const report = useQuery(reportQuery(CURRENT_REPORT_ID));
   const updates = useQuery(updatesQuery());
-  // The moment the page opened: the district's date for "not in the future" (the server checks again
-  // on its own clock) and the cycle of the banner.
-  const [now] = useState(() => Date.now());
+  // The server's date and cycle (a demo or a test pins them): "not in the future", the banner and the
+  // default as-of dates follow the server, never this machine's clock.
+  const served = useQuery(cycleQuery(CURRENT_REPORT_ID));
   const year = report.data?.year;
+  const today = served.data?.today;
   // Kept stable across renders: the form's rows are memoised on them.
-  const context = useMemo(() => (year === undefined ? undefined : { today: localDateOf(now), year }), [now, year]);
-  const cycle = useMemo(() => (year === undefined ? null : currentCycle(now, year, CYCLE_SETTINGS)), [now, year]);
+  const context = useMemo(() => (year === undefined || today === undefined ? undefined : { today, year }), [today, year]);
+  const current = served.data?.current;
+  const cycle = useMemo((): Cycle | null | undefined => {
+    if (current === undefined) return undefined;
+    if (current === null) return null;
+    return { opensAt: Date.parse(current.opensAt), dueAt: Date.parse(current.dueAt), opensOn: current.opensOn, dueOn: current.dueOn };
+  }, [current]);
 
   if (report.isError) return <ErrorState error={report.error} what="报告" onRetry={() => void report.refetch()} />;
-  if (report.data === undefined || context === undefined || year === undefined) return <PageSkeleton />;
+  if (served.isError) return <ErrorState error={served.error} what="填报周期" onRetry={() => void served.refetch()} />;
+  if (report.data === undefined || served.data === undefined || context === undefined || year === undefined || cycle === undefined) {
+    return <PageSkeleton />;
+  }
+  const { settings } = served.data;
   const names = new Map(report.data.domains.map((d) => [d.id, d.name]));
 
   return (
@@ -74,8 +84,9 @@ function UpdatesPage({ user }: { user: SessionUser }) {
       <p className="updates-page__cycle">
         {cycle === null
           ? `${year}年度的填报周期已经结束,没有正在进行的周期;仍可补报或更正${year}年内的数据(截至日期须在${year}年之内,且不晚于今天)。`
-          : `本期填报周期:${formatDate(cycle.opensOn)}至${formatDate(cycle.dueOn)},${formatDate(cycle.dueOn)} ${CYCLE_SETTINGS.deadline.time} 截止。`}
+          : `本期填报周期:${formatDate(cycle.opensOn)}至${formatDate(cycle.dueOn)},${formatDate(cycle.dueOn)} ${settings.deadline.time} 截止。`}
       </p>
+      <PinnedDateNote cycle={served.data} />
       <p className="updates-page__lead">
         每个领域一张表:填入新值、截至日期和依据,提交后由督查室审核,审核通过后才在总览、领域页和大屏上生效。可以从 Excel
         复制一列数值,粘贴到第一个“新值”格中,依次填入下面各行。
@@ -95,6 +106,7 @@ function UpdatesPage({ user }: { user: SessionUser }) {
           domainName={names.get(domainId) ?? domainId}
           context={context}
           cycle={cycle}
+          settings={settings}
           updates={updates}
         />
       ))}

@@ -1,5 +1,6 @@
 import type { Milestone } from '../../api';
 import { DeltaText, metricDelta, OverdueBadge } from '../../components/delta';
+import { ExampleMark } from '../../components/example-tag';
 import { MetricGauge } from '../../components/gauge';
 import { StatusBadge, StatusCountList } from '../../components/status-badge';
 import { formatNumber } from '../../format';
@@ -96,7 +97,10 @@ export function DomainHeadlineSlide({ entry }: Props) {
             const model = toGaugeModel(p);
             return (
               <div key={p.metric.id} className="wall-key-figure">
-                <dt>{model.label}</dt>
+                <dt>
+                  {model.label}
+                  {model.example && <ExampleMark />}
+                </dt>
                 <dd>
                   <span className="wall-key-figure__value tabular">{model.valueText}</span>
                   <span className="wall-key-figure__unit">{model.unitText}</span>

@@ -3,7 +3,7 @@ import type { Report } from '../../api';
 import { OverdueBadge } from '../../components/delta';
 import { StatusBadge } from '../../components/status-badge';
 import { formatNumber, formatPct, formatShortDate } from '../../format';
-import { elapsedAtReportDate, STATUS_META, statusesPresent, totalCounts, type DomainProgress } from '../../progress';
+import { dataAsOf, loadedMetrics, STATUS_META, statusesPresent, totalCounts, type DomainProgress } from '../../progress';
 import type { DomainEntry } from '../../report-data/use-report-progress';
 import { DomainTrouble } from './domain-trouble';
 
@@ -53,7 +53,8 @@ export function SummarySlide({ report, entries, complete }: Props) {
   const loaded = entries.map((e) => e.progress).filter((p): p is DomainProgress => p !== undefined);
   const totals = totalCounts(loaded);
   const metricCount = loaded.reduce((sum, p) => sum + p.metrics.length, 0);
-  const elapsed = elapsedAtReportDate(report);
+  const asOf = dataAsOf(report, loadedMetrics(entries.map((e) => e.query.data)));
+  const elapsed = asOf.elapsed;
   const shown = statusesPresent(totals);
 
   return (
@@ -67,7 +68,7 @@ export function SummarySlide({ report, entries, complete }: Props) {
         </h1>
         <dl className="wall-totals">
           <div className="wall-total">
-            <dt>序时进度({formatShortDate(report.publishedOn)})</dt>
+            <dt>序时进度({formatShortDate(asOf.date)})</dt>
             <dd className="wall-figure tabular">{formatPct(elapsed.pct)}</dd>
           </div>
           <div className="wall-total">

@@ -1,6 +1,7 @@
 import { useEffect, type CSSProperties } from 'react';
 import { describeError, type Report } from '../../api';
 import { usePinnedDomains } from '../../pinned/pinned-domains';
+import { dataAsOf, loadedMetrics } from '../../progress';
 import { useLiveUpdates } from '../../report-data/use-live-updates';
 import type { DomainEntry } from '../../report-data/use-report-progress';
 import { DomainHeadlineSlide } from './domain-headline-slide';
@@ -103,7 +104,7 @@ export function WallScreen({ params }: Props) {
       data-live={live}
     >
       <div className="wall-canvas" style={canvasStyle}>
-        <WallHeader report={report.data} queries={queries} />
+        <WallHeader report={report.data} asOf={report.data && dataAsOf(report.data, loadedMetrics(entries.map((e) => e.query.data)))} queries={queries} />
         {report.data && selection ? (
           <Rotating
             report={report.data}
