@@ -53,11 +53,14 @@ export function DeltaText({ delta, direction, label, className }: Props) {
   );
 }
 
-/** 逾期未报: the cycle that last fell due has no update from the domain. */
+/**
+ * 逾期未报: the cycle that last fell due has no update from the domain. Its mark is ※, which the CJK
+ * fonts have: an emoji clock is an empty box on a wall PC without an emoji font (Debian's Chromium).
+ */
 export function OverdueBadge({ size = 'md' }: { size?: 'md' | 'lg' }) {
   return (
     <span className={`overdue-badge overdue-badge--${size}`}>
-      <span aria-hidden="true">⏰ </span>逾期未报
+      <span aria-hidden="true">※ </span>逾期未报
     </span>
   );
 }
