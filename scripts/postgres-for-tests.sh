@@ -14,5 +14,8 @@ DO $$ BEGIN
     CREATE ROLE jindu_test LOGIN CREATEDB PASSWORD 'jindu_test';
   END IF;
 END $$;
+-- A test drops its database WITH (FORCE); an autovacuum worker busy in it (after a test wrote many
+-- rows) may only be ended by a member of pg_signal_backend.
+GRANT pg_signal_backend TO jindu_test;
 SQL
 echo "postgres://jindu_test:jindu_test@127.0.0.1:$port/postgres"
