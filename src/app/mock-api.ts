@@ -12,6 +12,7 @@ export async function startMockApi(): Promise<Revive> {
     onUnhandledRequest: 'bypass' as const,
     quiet: true,
   };
+  window.addEventListener('unhandledrejection', ignoreRefusedWorkerUpdate);
   await worker.start(options);
   // For its response events MSW sends the page a second copy of every response body, as a stream
   // transferred from the worker. Nothing here reads it, and an unread transferred stream keeps its
@@ -49,6 +50,18 @@ export async function startMockApi(): Promise<Revive> {
     });
     return recovering;
   };
+}
+
+/**
+ * MSW's start() asks the browser to update an existing registration of its worker without waiting for
+ * the answer. When the page before this one was the worker's last page, the worker unregistered itself
+ * as that page closed (mockServiceWorker.js, CLIENT_CLOSED), and the browser refuses the update ("Not
+ * found") while MSW goes on with the worker that still controls this page. Nobody's error: it must not
+ * surface as an uncaught one (the domain pages' browser test met it navigating from page to page).
+ */
+function ignoreRefusedWorkerUpdate(event: PromiseRejectionEvent) {
+  const reason: unknown = event.reason;
+  if (reason instanceof Error && /^Failed to update a ServiceWorker .*mockServiceWorker\.js/.test(reason.message)) event.preventDefault();
 }
 
 /** Long enough for a stopped worker to start again; a request that still fails then fails as usual. */
