@@ -3,28 +3,12 @@
 // a department's figure is approved every `approveEvery` rotations on the server. After every
 // `every` rotations: the page's JS heap and DOM nodes after a forced GC, and the server's memory; at the
 // end of warm-up and of the run, a heap snapshot's bytes of JS objects apart from compiled code.
+import { heapBytesByKind } from '../../e2e/support/heap-snapshot.mjs';
 import { currentObservationId, greeningAccounts, submitAndApprove } from './approval-to-wall.mjs';
 
-/**
- * The heap snapshot's bytes by kind: what the app's objects hold apart from the code V8 compiles (it
- * keeps optimising hot functions for many minutes, which is growth but not a leak).
- */
+/** The heap snapshot's bytes by kind, in MiB (see e2e/support/heap-snapshot.mjs). */
 async function heapByKind(cdp) {
-  const chunks = [];
-  const onChunk = ({ chunk }) => chunks.push(chunk);
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  const { snapshot, nodes } = JSON.parse(chunks.join(''));
-  const fields = snapshot.meta.node_fields;
-  const typeNames = snapshot.meta.node_types[0];
-  const [typeAt, sizeAt] = [fields.indexOf('type'), fields.indexOf('self_size')];
-  const objects = new Set(['object', 'closure', 'array', 'string', 'concatenated string', 'sliced string', 'regexp', 'number', 'symbol', 'bigint']);
-  const bytes = { jsObjects: 0, code: 0, other: 0 };
-  for (let i = 0; i < nodes.length; i += fields.length) {
-    const type = typeNames[nodes[i + typeAt]];
-    bytes[objects.has(type) ? 'jsObjects' : type === 'code' ? 'code' : 'other'] += nodes[i + sizeAt];
-  }
+  const bytes = await heapBytesByKind(cdp);
   return Object.fromEntries(Object.entries(bytes).map(([k, v]) => [`${k}MiB`, +(v / 1048576).toFixed(3)]));
 }
 
