@@ -125,7 +125,8 @@ async function runDemo() {
   return code;
 }
 
-const serverReport = path.join(mkdtempSync(path.join(os.tmpdir(), 'jindu-e2e-report-')), 'server.txt');
+// Side by side, the server run's report waits in a file of its own until the demo's is printed.
+const serverReport = serial ? undefined : path.join(mkdtempSync(path.join(os.tmpdir(), 'jindu-e2e-report-')), 'server.txt');
 async function runServer() {
   if (serverFiles.length === 0) return 0;
   ensureServerBuild();
@@ -148,7 +149,7 @@ async function runServer() {
   const tap = tapFile && `${tapFile}.server`;
   // The sub-path tests among them still use the demo's sub-path build: the server serves the root only.
   const env = { E2E_BASE_URL: serverUrl, E2E_SUBPATH_URL: subpathUrl, E2E_SERVER: '1', E2E_ADMIN_PASSWORD: SERVER_ADMIN_PASSWORD };
-  const code = await runTests(serverFiles, env, tap, serial ? undefined : serverReport);
+  const code = await runTests(serverFiles, env, tap, serverReport);
   if (tap) taps.push(tap);
   return code;
 }
@@ -163,10 +164,10 @@ if (serial) {
   codes = await Promise.all([runDemo(), runServer().catch(failed)]);
   if (serverFiles.length > 0) {
     console.log(serverHeading);
-    if (existsSync(serverReport)) console.log(readFileSync(serverReport, 'utf8'));
+    if (serverReport && existsSync(serverReport)) console.log(readFileSync(serverReport, 'utf8'));
   }
 }
-rmSync(path.dirname(serverReport), { recursive: true, force: true });
+if (serverReport) rmSync(path.dirname(serverReport), { recursive: true, force: true });
 const code = codes.find((c) => c !== 0) ?? 0;
 
 /** The server did not start (or its build failed): a failure of the run, said plainly. */
