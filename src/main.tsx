@@ -9,7 +9,16 @@ import { analyseAhead } from './report-data/use-report-progress';
 import './styles/tokens.css';
 import './styles/base.css';
 
+/**
+ * Lets the browser run what is waiting (input, paint) before the next step of the take-over. Each step
+ * is then its own task: a phone's main thread is never held for the whole start (evaluating the code,
+ * reading the state, loading the view, building the router) in one go.
+ */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 async function boot(): Promise<void> {
+  // Evaluating the app's code was a task of its own; the start is the next one.
+  await nextTask();
   const container = document.getElementById('root');
   if (!container) throw new Error('#root is missing from index.html');
   const prerendered = takePrerenderedOverview();
@@ -20,14 +29,17 @@ async function boot(): Promise<void> {
     const queryClient = createQueryClient(createBrowserApiClient({ startMockApiNow: false }));
     hydrateQueries(queryClient, prerendered);
     const routes = appRoutes(queryClient);
+    await nextTask();
     try {
       await resolveLazyRoutes(routes, basename);
     } catch {
       // The view's code did not load (a dropped connection): the router loads it again, and shows the
       // route's error with its retry if it fails again, instead of a page that looks alive but is not.
     }
+    await nextTask();
     await analyseAhead(queryClient);
     const router = createAppRouter(queryClient, routes, prerendered.router);
+    await nextTask();
     // As a transition, taking over the markup yields to the browser every few milliseconds: the page
     // is already painted, and a tap during the take-over is not held up behind it.
     startTransition(() => {

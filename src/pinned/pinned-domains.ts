@@ -12,7 +12,12 @@ const storedSchema = z.object({
 });
 
 const listeners = new Set<() => void>();
-let cache: { raw: string | null; ids: readonly string[] } = { raw: null, ids: [] };
+/**
+ * No pins, as one value: the prerender's snapshot and an empty store's must be the same object, or
+ * React re-renders the whole hydrated overview at once (a long task) to swap [] for an equal [].
+ */
+const NO_PINS: readonly string[] = Object.freeze([]);
+let cache: { raw: string | null; ids: readonly string[] } = { raw: null, ids: NO_PINS };
 
 function storage(): Storage | undefined {
   try {
@@ -26,11 +31,11 @@ function storage(): Storage | undefined {
 export function readPinnedDomains(): readonly string[] {
   const raw = storage()?.getItem(PINNED_STORAGE_KEY) ?? null;
   if (raw === cache.raw) return cache.ids;
-  let ids: readonly string[] = [];
+  let ids: readonly string[] = NO_PINS;
   if (raw !== null) {
     try {
       const parsed = storedSchema.safeParse(JSON.parse(raw));
-      if (parsed.success) ids = [...new Set(parsed.data.domainIds)];
+      if (parsed.success && parsed.data.domainIds.length > 0) ids = [...new Set(parsed.data.domainIds)];
     } catch {
       // Corrupt JSON: treated as no pins.
     }
@@ -68,5 +73,5 @@ function subscribe(notify: () => void): () => void {
 
 /** The pinned domain ids, in the order they were pinned; re-renders when they change. */
 export function usePinnedDomains(): readonly string[] {
-  return useSyncExternalStore(subscribe, readPinnedDomains, () => []);
+  return useSyncExternalStore(subscribe, readPinnedDomains, () => NO_PINS);
 }

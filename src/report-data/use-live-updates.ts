@@ -33,3 +33,13 @@ export function useLiveUpdates(options: { reportId?: string; open?: OpenEventStr
   }, [ready, queryClient, reportId, open]);
   return state;
 }
+
+/**
+ * The stream for a view that does not show its state (the overview, a domain page): as a component of
+ * its own, the stream's opening and its state changes re-render this empty leaf, not the whole view
+ * (on the overview that re-render was the take-over's longest task).
+ */
+export function LiveUpdates(): null {
+  useLiveUpdates();
+  return null;
+}

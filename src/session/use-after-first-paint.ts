@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 /**
  * True once the page has loaded and the browser is idle, so work that nobody waits for (asking who is
@@ -11,8 +11,10 @@ export function useAfterFirstPaint(): boolean {
     let cancelled = false;
     let idle: number | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // A transition: what the flag turns on renders in short slices, not as one long task just after
+    // the page became interactive.
     const go = () => {
-      if (!cancelled) setReady(true);
+      if (!cancelled) startTransition(() => setReady(true));
     };
     const whenIdle = () => {
       if (typeof window.requestIdleCallback === 'function') idle = window.requestIdleCallback(go, { timeout: 2000 });

@@ -11,7 +11,7 @@ import { StatusBadge, StatusCountList } from '../../components/status-badge';
 import { formatFigure, formatNumber } from '../../format';
 import { analyseDomain, type DomainProgress, type MetricProgress } from '../../progress';
 import { sectionTitlesByDomain } from '../../report-data/domain-view';
-import { useLiveUpdates } from '../../report-data/use-live-updates';
+import { LiveUpdates } from '../../report-data/use-live-updates';
 import { growthText } from './metric-facts';
 import { MetricCard } from './metric-card';
 import { MilestoneList } from './milestone-list';
@@ -62,8 +62,17 @@ function useScrollToHash(ready: boolean) {
 }
 
 export function DomainPage({ domainId }: { domainId: string }) {
+  return (
+    <>
+      {/* Its own leaf: the stream's opening and state changes do not draw the page again. */}
+      <LiveUpdates />
+      <DomainContent domainId={domainId} />
+    </>
+  );
+}
+
+function DomainContent({ domainId }: { domainId: string }) {
   const query = useQuery(domainQuery(CURRENT_REPORT_ID, domainId));
-  useLiveUpdates();
   const progress = useMemo(() => (query.data ? analyseDomain(query.data) : undefined), [query.data]);
   useScrollToHash(progress !== undefined);
 

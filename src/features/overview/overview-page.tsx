@@ -6,7 +6,7 @@ import { ErrorState } from '../../components/error-state';
 import { usePinnedDomains } from '../../pinned/pinned-domains';
 import { dataAsOf, emptyCounts, loadedMetrics, STATUS_META, totalCounts } from '../../progress';
 import { formatNumber } from '../../format';
-import { useLiveUpdates } from '../../report-data/use-live-updates';
+import { LiveUpdates } from '../../report-data/use-live-updates';
 import { useReportProgress, type DomainEntry } from '../../report-data/use-report-progress';
 import { DomainPanel, PanelBodySkeleton } from './domain-panel';
 import { FilterBar } from './filter-bar';
@@ -28,9 +28,18 @@ function place(entry: DomainEntry, filters: OverviewFilters): Placed | undefined
 }
 
 export function OverviewPage() {
+  return (
+    <>
+      {/* After first paint only: the prerendered markup hydrates as drawn, and the stream costs nothing
+          before. Its own leaf, so that opening it does not draw the fifteen panels again. */}
+      <LiveUpdates />
+      <OverviewContent />
+    </>
+  );
+}
+
+function OverviewContent() {
   const { report, domains: latest } = useReportProgress();
-  // After first paint only: the prerendered markup hydrates as drawn, and the stream costs nothing before.
-  useLiveUpdates();
   // Fifteen responses land within a few milliseconds; drawing their panels is a background render that
   // React slices into short tasks, so a slow phone stays responsive (no 600 ms long task) meanwhile.
   const domains = useDeferredValue(latest);
