@@ -1,4 +1,7 @@
 import { act, renderHook } from '@testing-library/react';
+import { createElement } from 'react';
+import { hydrateRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
 import { PINNED_STORAGE_KEY, readPinnedDomains, togglePinnedDomain, usePinnedDomains, writePinnedDomains } from './pinned-domains';
 
 describe('pinned domains (我的领域)', () => {
@@ -29,5 +32,24 @@ describe('pinned domains (我的领域)', () => {
     expect(result.current).toEqual([]);
     act(() => writePinnedDomains(['greening']));
     expect(result.current).toEqual(['greening']);
+  });
+
+  it('takes over prerendered markup in one render when nothing is pinned (the empty snapshot is one value)', async () => {
+    let renders = 0;
+    function Pins() {
+      renders += 1;
+      return createElement('p', null, usePinnedDomains().join(',') || '无');
+    }
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(createElement(Pins));
+    renders = 0;
+    const root = hydrateRoot(container, createElement(Pins));
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    // A second, synchronous render here drew the whole overview again just after it became interactive.
+    expect(renders).toBe(1);
+    expect(container.textContent).toBe('无');
+    act(() => root.unmount());
   });
 });
