@@ -1,20 +1,13 @@
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
-import * as z from 'zod/mini';
 import { apiOf } from './api-query-client';
 import type { ApiClient } from './client';
 import { ApiError } from './errors';
 import { writeSessionHint } from './session-hint';
-import {
-  auditListSchema,
-  displayTokenListSchema,
-  issuedDisplayTokenSchema,
-  sessionSchema,
-  userAccountSchema,
-  userListSchema,
-  type DisplayTokenCreateBody,
-  type SignInBody,
-  type UserCreateBody,
-  type UserPatchBody,
+import type {
+  DisplayTokenCreateBody,
+  SignInBody,
+  UserCreateBody,
+  UserPatchBody,
 } from './tracking-schemas';
 
 // Sessions, accounts, display tokens and the audit log (issue 15; /work/briefs/api-15.md): the
@@ -22,8 +15,6 @@ import {
 // invalidates what it changed, so every view of it refetches and none keeps its own copy.
 
 const segment = encodeURIComponent;
-/** 204 No Content: nothing to parse. */
-const noContent = z.undefined();
 
 /** The audit log's filters, as the query string carries them (dates are YYYY-MM-DD, inclusive). */
 export type AuditFilters = { domainId?: string; userId?: string; since?: string; until?: string; limit?: number };
@@ -38,21 +29,21 @@ export function auditSearch(filters: AuditFilters): string {
   return search === '' ? '' : `?${search}`;
 }
 
-export const getSession = (api: ApiClient, signal?: AbortSignal) => api.request('GET', '/session', sessionSchema, { signal });
-export const signIn = (api: ApiClient, body: SignInBody) => api.request('POST', '/session', sessionSchema, { body });
-export const signOut = (api: ApiClient) => api.request('DELETE', '/session', noContent);
-export const getUsers = (api: ApiClient, signal?: AbortSignal) => api.request('GET', '/users', userListSchema, { signal });
-export const createUser = (api: ApiClient, body: UserCreateBody) => api.request('POST', '/users', userAccountSchema, { body });
+export const getSession = (api: ApiClient, signal?: AbortSignal) => api.request('GET', '/session', (c) => c.sessionSchema, { signal });
+export const signIn = (api: ApiClient, body: SignInBody) => api.request('POST', '/session', (c) => c.sessionSchema, { body });
+export const signOut = (api: ApiClient) => api.request('DELETE', '/session', (c) => c.noContentSchema);
+export const getUsers = (api: ApiClient, signal?: AbortSignal) => api.request('GET', '/users', (c) => c.userListSchema, { signal });
+export const createUser = (api: ApiClient, body: UserCreateBody) => api.request('POST', '/users', (c) => c.userAccountSchema, { body });
 export const patchUser = (api: ApiClient, id: string, body: UserPatchBody) =>
-  api.request('PATCH', `/users/${segment(id)}`, userAccountSchema, { body });
-export const endUserSessions = (api: ApiClient, id: string) => api.request('DELETE', `/users/${segment(id)}/sessions`, noContent);
+  api.request('PATCH', `/users/${segment(id)}`, (c) => c.userAccountSchema, { body });
+export const endUserSessions = (api: ApiClient, id: string) => api.request('DELETE', `/users/${segment(id)}/sessions`, (c) => c.noContentSchema);
 export const getDisplayTokens = (api: ApiClient, signal?: AbortSignal) =>
-  api.request('GET', '/display-tokens', displayTokenListSchema, { signal });
+  api.request('GET', '/display-tokens', (c) => c.displayTokenListSchema, { signal });
 export const issueDisplayToken = (api: ApiClient, body: DisplayTokenCreateBody) =>
-  api.request('POST', '/display-tokens', issuedDisplayTokenSchema, { body });
-export const revokeDisplayToken = (api: ApiClient, id: string) => api.request('DELETE', `/display-tokens/${segment(id)}`, noContent);
+  api.request('POST', '/display-tokens', (c) => c.issuedDisplayTokenSchema, { body });
+export const revokeDisplayToken = (api: ApiClient, id: string) => api.request('DELETE', `/display-tokens/${segment(id)}`, (c) => c.noContentSchema);
 export const getAudit = (api: ApiClient, filters: AuditFilters, signal?: AbortSignal) =>
-  api.request('GET', `/audit${auditSearch(filters)}`, auditListSchema, { signal });
+  api.request('GET', `/audit${auditSearch(filters)}`, (c) => c.auditListSchema, { signal });
 
 /** Where the CSV of the audit log is downloaded from, with the same filters as the list shows. */
 export const auditCsvUrl = (api: ApiClient, filters: AuditFilters) => `${api.baseUrl}/audit.csv${auditSearch(filters)}`;

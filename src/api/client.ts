@@ -1,6 +1,37 @@
 import type { z } from 'zod/mini';
 import { ApiError } from './errors';
-import { problemSchema } from './schemas';
+
+/** The contract's schemas (contract.ts), as one module. */
+export type Contract = typeof import('./contract');
+
+/**
+ * The schema an answer must match: the schema itself, or (what the endpoints use) a function picking it
+ * out of the contract, which is then loaded with the first request rather than with the page.
+ */
+export type SchemaRef<S extends z.ZodMiniType> = S | ((contract: Contract) => S);
+
+let contract: Promise<Contract> | undefined;
+/** The contract's module, loaded once; a failed load is tried again by the next request. */
+export function loadContract(): Promise<Contract> {
+  contract ??= import('./contract').catch((error: unknown) => {
+    contract = undefined;
+    throw error;
+  });
+  return contract;
+}
+
+function isPicker<S extends z.ZodMiniType>(schema: SchemaRef<S>): schema is (contract: Contract) => S {
+  return typeof schema === 'function';
+}
+
+/** The contract, or the network failure its code not loading is to the user (offline, say). */
+async function contractFor(url: string): Promise<Contract> {
+  try {
+    return await loadContract();
+  } catch (cause) {
+    throw new ApiError('network', url, `网络请求失败:${url}`, { cause });
+  }
+}
 
 /**
  * The API base the build was made for: a real backend when VITE_API_BASE_URL is set at build time,
@@ -41,7 +72,7 @@ export type ApiClient = {
    * stopped and restarted since). Absent: the API is always there.
    */
   readonly whenRunning?: () => Promise<void>;
-  request<S extends z.ZodMiniType>(method: HttpMethod, path: string, schema: S, options?: RequestOptions): Promise<z.infer<S>>;
+  request<S extends z.ZodMiniType>(method: HttpMethod, path: string, schema: SchemaRef<S>, options?: RequestOptions): Promise<z.infer<S>>;
 };
 
 export function createApiClient({ baseUrl, transport = fetchTransport }: { baseUrl: string; transport?: Transport }): ApiClient {
@@ -63,6 +94,9 @@ export function createApiClient({ baseUrl, transport = fetchTransport }: { baseU
       // same-origin: the session cookie goes with every request to the app's own server and never to
       // another origin, whatever the browser's default is.
       const init: RequestInit = { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) };
+      // The contract's code loads while the request is under way, not after its answer (a failure to
+      // load it is reported by parseAnswer, which asks for it again).
+      if (isPicker(schema)) loadContract().catch(() => undefined);
       const response = await send(url, init, signal);
       return parseAnswer(url, response, schema);
     },
@@ -77,8 +111,9 @@ export function retryAfterSeconds(header: string | null, now: number = Date.now(
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-async function parseAnswer<S extends z.ZodMiniType>(url: string, response: Response, schema: S): Promise<z.infer<S>> {
+async function parseAnswer<S extends z.ZodMiniType>(url: string, response: Response, schemaRef: SchemaRef<S>): Promise<z.infer<S>> {
   const text = await response.text();
+  const schema = isPicker(schemaRef) ? schemaRef(await contractFor(url)) : schemaRef;
   let body: unknown;
   try {
     body = text === '' ? undefined : JSON.parse(text);
@@ -88,6 +123,7 @@ async function parseAnswer<S extends z.ZodMiniType>(url: string, response: Respo
   }
 
   if (!response.ok) {
+    const { problemSchema } = await contractFor(url);
     const problem = problemSchema.safeParse(body);
     throw new ApiError('http', url, problem.success ? problem.data.title : `HTTP ${response.status}`, {
       status: response.status,

@@ -1,7 +1,7 @@
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { apiOf } from './api-query-client';
 import type { ApiClient } from './client';
-import { cycleSettingsSchema, reportCycleSchema, type CycleSettings } from './tracking-schemas';
+import type { CycleSettings } from './tracking-schemas';
 
 // The server's clock and the reporting cycle (填报周期, issue 16): "today", the cycle being filled, its
 // deadline and the meeting days come from the API, never from this machine's clock (a demo or a test
@@ -13,10 +13,10 @@ const segment = encodeURIComponent;
 const CYCLE_STALE_MS = 60_000;
 
 export const getCycle = (api: ApiClient, reportId: string, signal?: AbortSignal) =>
-  api.request('GET', `/reports/${segment(reportId)}/cycle`, reportCycleSchema, { signal });
+  api.request('GET', `/reports/${segment(reportId)}/cycle`, (c) => c.reportCycleSchema, { signal });
 
 export const putCycleSettings = (api: ApiClient, settings: CycleSettings) =>
-  api.request('PUT', '/settings/cycle', cycleSettingsSchema, { body: settings });
+  api.request('PUT', '/settings/cycle', (c) => c.cycleSettingsSchema, { body: settings });
 
 export const cycleQuery = (reportId: string) =>
   queryOptions({

@@ -1,4 +1,5 @@
-export * from './schemas';
+// Types only: the schemas themselves load with the first request (contract.ts, client.ts).
+export type * from './schemas';
 export * from './errors';
 export { apiBaseUrl, createApiClient, fetchTransport, retryAfterSeconds, usesMockedApi, type ApiClient, type HttpMethod, type RequestOptions, type Transport } from './client';
 export { workerTransport, type Revive } from './worker-transport';

@@ -1,7 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiOf } from './api-query-client';
 import type { ApiClient } from './client';
-import { domainObservationsSchema, observationListSchema } from './tracking-schemas';
 
 // A metric's history (issue 16): every observation, newest as-of first. The key sits under its domain's
 // key, so invalidating the domain (an approved update, the event stream) refetches its histories too.
@@ -15,7 +14,7 @@ export const getObservations = (api: ApiClient, reportId: string, domainId: stri
   api.request(
     'GET',
     `/reports/${segment(reportId)}/domains/${segment(domainId)}/metrics/${segment(metricId)}/observations`,
-    observationListSchema,
+    (c) => c.observationListSchema,
     { signal },
   );
 
@@ -27,7 +26,7 @@ export const observationsQuery = (reportId: string, domainId: string, metricId: 
   });
 
 export const getDomainObservations = (api: ApiClient, reportId: string, domainId: string, signal?: AbortSignal) =>
-  api.request('GET', `/reports/${segment(reportId)}/domains/${segment(domainId)}/observations`, domainObservationsSchema, { signal });
+  api.request('GET', `/reports/${segment(reportId)}/domains/${segment(domainId)}/observations`, (c) => c.domainObservationsSchema, { signal });
 
 /** Every metric's history of a domain in one request (the domain page), under the domain's key as above. */
 export const domainObservationsQuery = (reportId: string, domainId: string) =>

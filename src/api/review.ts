@@ -1,14 +1,14 @@
 import { mutationOptions } from '@tanstack/react-query';
 import { apiOf } from './api-query-client';
 import type { ApiClient } from './client';
-import { updateSchema, type ReviewBody } from './tracking-schemas';
+import type { ReviewBody } from './tracking-schemas';
 
 // Reviewing an update (督查室): approve, or return with a comment (16-api-notes.md, "Review").
 
 const segment = encodeURIComponent;
 
 export const reviewUpdate = (api: ApiClient, id: string, body: ReviewBody) =>
-  api.request('POST', `/updates/${segment(id)}/review`, updateSchema, { body });
+  api.request('POST', `/updates/${segment(id)}/review`, (c) => c.updateSchema, { body });
 
 export type ReviewVariables = { id: string; body: ReviewBody };
 

@@ -5,8 +5,6 @@ import { ApiError } from './errors';
 import {
   conflictProblemSchema,
   fieldsProblemSchema,
-  updateListSchema,
-  updateSchema,
   type ConflictProblem,
   type FieldsProblem,
   type UpdateState,
@@ -20,13 +18,13 @@ import {
 const segment = encodeURIComponent;
 
 export const getUpdates = (api: ApiClient, state: UpdateState | undefined, signal?: AbortSignal) =>
-  api.request('GET', `/updates${state === undefined ? '' : `?state=${state}`}`, updateListSchema, { signal });
+  api.request('GET', `/updates${state === undefined ? '' : `?state=${state}`}`, (c) => c.updateListSchema, { signal });
 
 export const getUpdate = (api: ApiClient, id: string, signal?: AbortSignal) =>
-  api.request('GET', `/updates/${segment(id)}`, updateSchema, { signal });
+  api.request('GET', `/updates/${segment(id)}`, (c) => c.updateSchema, { signal });
 
 export const submitUpdate = (api: ApiClient, reportId: string, domainId: string, body: UpdateSubmission) =>
-  api.request('POST', `/reports/${segment(reportId)}/domains/${segment(domainId)}/updates`, updateSchema, { body });
+  api.request('POST', `/reports/${segment(reportId)}/domains/${segment(domainId)}/updates`, (c) => c.updateSchema, { body });
 
 /**
  * Updates by state, oldest submission first. Reviewers and admins get everyone's, updaters their own.

@@ -1,15 +1,23 @@
 import { useSyncExternalStore } from 'react';
-import * as z from 'zod/mini';
 
 // "我的领域": the domains a department head follows, kept in this browser only. The stored value is
 // versioned; anything that does not parse as the current version is ignored, never trusted.
 
 export const PINNED_STORAGE_KEY = 'jindu:pinned-domains:v1';
 
-const storedSchema = z.object({
-  version: z.literal(1),
-  domainIds: z.array(z.string().check(z.regex(/^[a-z0-9-]+$/))).check(z.maxLength(100)),
-});
+const DOMAIN_ID = /^[a-z0-9-]+$/;
+const MAX_PINS = 100;
+
+/**
+ * The stored value's domain ids, or undefined when it is not the current version's shape. Checked by
+ * hand, not with zod: the overview reads pins as it starts, and zod's schemas load with the first answer.
+ */
+function storedDomainIds(value: unknown): string[] | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { version, domainIds } = value as Record<string, unknown>;
+  if (version !== 1 || !Array.isArray(domainIds) || domainIds.length > MAX_PINS) return undefined;
+  return domainIds.every((id): id is string => typeof id === 'string' && DOMAIN_ID.test(id)) ? domainIds : undefined;
+}
 
 const listeners = new Set<() => void>();
 /**
@@ -34,8 +42,8 @@ export function readPinnedDomains(): readonly string[] {
   let ids: readonly string[] = NO_PINS;
   if (raw !== null) {
     try {
-      const parsed = storedSchema.safeParse(JSON.parse(raw));
-      if (parsed.success && parsed.data.domainIds.length > 0) ids = [...new Set(parsed.data.domainIds)];
+      const stored = storedDomainIds(JSON.parse(raw));
+      if (stored !== undefined && stored.length > 0) ids = [...new Set(stored)];
     } catch {
       // Corrupt JSON: treated as no pins.
     }
