@@ -252,12 +252,12 @@ async function wallSoak(rotations, every) {
   const slides = await slidesOnWall(page);
   const { warmAt, endAt, at } = sampleRotations({ rotations, slides, every, warmUp: WALL_SOAK_WARM_UP });
   const samples = [await settledHeap(page, cdp, 0)];
-  for (let r = 1; r <= rotations; r += 1) {
+  for (let r = 1; r <= endAt; r += 1) {
     await page.clock.runFor(5000);
     if (at.has(r)) samples.push(await settledHeap(page, cdp, r));
   }
   await context.close();
-  return { rotations, slides, warmAt, endAt, samples };
+  return { rotations: endAt, slides, warmAt, endAt, samples };
 }
 const heap = await wallSoak(quick ? 200 : 600, 100);
 

@@ -8,12 +8,13 @@ const mib = (bytes) => +(bytes / 1048576).toFixed(3);
 /**
  * The rotations to sample at, given the slides a cycle: the first whole cycle at or after every
  * `every` rotations (so every sample shows the same slide: each draws its own DOM, and the heap
- * differs by some 0.3 MiB from slide to slide), the first after `warmUp`, and the run's last.
+ * differs by some 0.3 MiB from slide to slide), the first after `warmUp`, and `endAt`, the first at
+ * or after `rotations`, where the run ends (so the stretch measured is at least `rotations - warmUp`).
  */
 export function sampleRotations({ rotations, slides, every, warmUp }) {
   const cycleAtOrAfter = (r) => Math.ceil(r / slides) * slides;
   const warmAt = cycleAtOrAfter(warmUp);
-  const endAt = Math.floor(rotations / slides) * slides;
+  const endAt = cycleAtOrAfter(rotations);
   const at = new Set([warmAt, endAt]);
   for (let r = every; r <= rotations; r += every) if (cycleAtOrAfter(r) <= endAt) at.add(cycleAtOrAfter(r));
   return { warmAt, endAt, at };
