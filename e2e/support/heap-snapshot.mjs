@@ -5,7 +5,8 @@
  * page's functions into faster tiers for hundreds of rotations, which is growth but not a leak),
  * `shapes` (V8's hidden classes), `native` (the browser's own records, outside the JS heap), and
  * `jsHeap`, everything live in the JS heap (all but `native`). `codeObjects` counts V8's Code objects
- * (one per function compiled to machine code, in each tier), to tell whether that compiling has levelled off.
+ * (machine code: a function's, one for each tier it reached, and compiled regular expressions), to
+ * tell whether that compiling has levelled off.
  * The snapshot collects garbage first, thoroughly, so these are live bytes: unlike the used size of
  * the heap, they do not include garbage allocated since the last collection.
  */
