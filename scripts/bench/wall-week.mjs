@@ -41,8 +41,8 @@ export async function wallWeek(browser, server, { rotations, warmUp, every = 100
   const answersBefore = freshAnswers;
   for (let r = 1; r <= endAt; r += 1) {
     await page.clock.runFor(5000);
-    // Half-way between samples: the wall has fetched and drawn the new figures before the next one,
-    // so no sample catches an answer in flight.
+    // Away from the samples (with the defaults, at 25 and 75 of every 100 rotations: 10 rotations or
+    // more from any sample), so the wall has fetched and drawn the new figures before a sample comes.
     if (r % approveEvery === approveEvery / 2) {
       supersedes = await submitAndApprove(accounts, firstValue + approvals, supersedes);
       approvals += 1;
