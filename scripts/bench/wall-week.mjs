@@ -4,7 +4,7 @@
 // rotations, always on the same slide: the page's JS heap after full collections, read from a heap
 // snapshot by kind (scripts/bench/wall-heap.mjs), its DOM nodes, and the server's memory.
 //
-// Why the warm-up is long (measured 2026-12-02: 1,500 rotations, a heap snapshot every 48): the set
+// Why the warm-up is long (wall-code-census.mjs counts it; 2026-12-02, 1,500 rotations, a snapshot every 48): the set
 // of functions the wall runs is fixed early (773 with feedback at rotation 208, 788 at 1,456), but
 // V8 keeps compiling them into optimised code for hundreds of rotations, as each function that runs
 // a few times a cycle (or once a refetch) reaches its tier's budget: optimised Code objects 83 at
