@@ -85,9 +85,9 @@ if (Object.keys(results.lighthouse).length === 0) failures.push('Lighthouse did 
 
 // The demo wall from the first whole cycle after rotation 200 (V8 is still compiling its functions
 // into faster tiers then: growth in compiled code, not in objects) to the last, on the same slide.
-const soak = results.wallHeap;
-const [warm, last] = [soak.samples.find((s) => s.rotation === soak.warmAt), soak.samples.find((s) => s.rotation === soak.endAt)];
-if (!warm || !last || last.rotation <= warm.rotation) failures.push(`the wall soak did not run past its warm-up (rotation ${soak.warmAt})`);
+const wallSoak = results.wallHeap;
+const [warm, last] = [wallSoak.samples.find((s) => s.rotation === wallSoak.warmAt), wallSoak.samples.find((s) => s.rotation === wallSoak.endAt)];
+if (!warm || !last || last.rotation <= warm.rotation) failures.push(`the wall soak did not run past its warm-up (rotation ${wallSoak.warmAt})`);
 else {
   const growth = ((last.liveMiB - warm.liveMiB) / warm.liveMiB) * 100;
   notes.push(`wall live JS heap ${warm.liveMiB} → ${last.liveMiB} MiB from rotation ${warm.rotation} to ${last.rotation} (${growth.toFixed(1)}%)`);
