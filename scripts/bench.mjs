@@ -3,7 +3,7 @@
 //   1. first-load JS per route (gzip and brotli), split into app code and mock (MSW + report data) code
 //   2. time to a fully rendered overview in headless Chromium on localhost (≥10 cold loads)
 //   3. time to change a meeting slide (median of 50)
-//   4. the wall's JS heap after every 100 rotations (forced GC)
+//   4. the wall's JS heap about every 100 rotations, on the same slide (full collections, heap snapshot)
 //   5. Lighthouse 12.2.3 (mobile): performance, accessibility, best practices for / and /wall of the
 //      demo build (mocked API), and for / of a build against a real API (VITE_API_BASE_URL), served
 //      with the same answers from one origin by scripts/real-api-server.mjs
@@ -28,6 +28,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { serveWithApi, snapshotApi } from './real-api-server.mjs';
 import { printServerBench, serverBench, serverBenchSettings } from './bench/server-bench.mjs';
 import { startServer } from './bench/server.mjs';
+import { sampleRotations, settledHeap, slidesOnWall } from './bench/wall-heap.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'bench-results');
@@ -238,27 +239,25 @@ async function slideChanges(count) {
 const slideTimes = await slideChanges(50);
 
 // ── 4. wall heap over rotations ─────────────────────────────────────────────────────────────────────
+// The demo wall, sampled as the wall for a week is (scripts/bench/wall-heap.mjs): the same slide each
+// time, full collections, a heap snapshot's live bytes; from the first whole cycle after 200 rotations.
+const WALL_SOAK_WARM_UP = 200;
 async function wallSoak(rotations, every) {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
   await page.clock.install();
   await page.goto(`${origin}/wall?interval=5`);
-  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0 && document.body.innerText.includes('/'));
+  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0 && /\d+ \/ \d+/.test(document.body.innerText));
   const cdp = await context.newCDPSession(page);
-  const sample = async (rotation) => {
-    await page.evaluate(() => window.gc?.());
-    await cdp.send('HeapProfiler.collectGarbage');
-    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    const { nodes } = await cdp.send('Memory.getDOMCounters');
-    return { rotation, heapMiB: +(usedSize / 1048576).toFixed(2), domNodes: nodes };
-  };
-  const samples = [await sample(0)];
-  for (let r = 1; r <= rotations; r += 1) {
+  const slides = await slidesOnWall(page);
+  const { warmAt, endAt, at } = sampleRotations({ rotations, slides, every, warmUp: WALL_SOAK_WARM_UP });
+  const samples = [await settledHeap(page, cdp, 0)];
+  for (let r = 1; r <= endAt; r += 1) {
     await page.clock.runFor(5000);
-    if (r % every === 0) samples.push(await sample(r));
+    if (at.has(r)) samples.push(await settledHeap(page, cdp, r));
   }
   await context.close();
-  return samples;
+  return { rotations: endAt, slides, warmAt, endAt, samples };
 }
 const heap = await wallSoak(quick ? 200 : 600, 100);
 
@@ -415,8 +414,10 @@ const o = results.overviewRenderMs;
 console.log(`Overview fully rendered (${o.n} cold loads): median ${o.median} ms, min ${o.min}, p25 ${o.p25}, p75 ${o.p75}, max ${o.max}`);
 const m = results.meetingSlideChangeMs;
 console.log(`Meeting slide change (${m.n}): median ${m.median} ms, p75 ${m.p75}, max ${m.max}`);
-console.log('Wall JS heap after GC:');
-for (const s of heap) console.log(`  after ${String(s.rotation).padStart(4)} rotations: ${s.heapMiB} MiB, ${s.domNodes} DOM nodes`);
+console.log(`Wall JS heap after full collections (the same slide, ${heap.slides} a cycle; live: heap snapshot, used: the heap's used size):`);
+for (const s of heap.samples) {
+  console.log(`  after ${String(s.rotation).padStart(4)} rotations: live ${s.liveMiB} MiB (JS objects ${s.jsObjectsMiB}, code ${s.codeMiB}, ${s.codeObjects} Code objects), used ${s.usedMiB} MiB, ${s.domNodes} DOM nodes`);
+}
 for (const [r, l] of Object.entries(lighthouseScores)) {
   console.log(`Lighthouse ${r}${l.runs ? ` (median of ${l.runs.length} runs: ${l.runs.join(', ')})` : ''}: ${l.error ?? `performance ${l.performance}, accessibility ${l.accessibility}, best practices ${l.bestPractices} (FCP ${l.fcpMs} ms, LCP ${l.lcpMs} ms, TBT ${l.tbtMs} ms, CLS ${l.cls})`}`);
 }

@@ -23,7 +23,7 @@ const BUDGETS = {
    * points under that (one run, not a median), stated as such: not issue 8's target.
    */
   realApiLighthousePerformanceFloor: 65,
-  /** Issue 5: under 10% heap growth after warm-up over the wall soak. */
+  /** Issue 5: under 10% growth of the live JS heap after warm-up over the demo wall's soak. */
   wallHeapGrowthPct: 10,
   /**
    * Issue 14: the server's API under 50 concurrent readers, against the same server sending a small
@@ -45,23 +45,23 @@ const BUDGETS = {
   /** Issue 17: approval → the new figure on an open wall, p95 (measured 0.17–0.29 s; up to 1.0 s at load average 20), one server or two. */
   approvalToWallP95Ms: 3000,
   /**
-   * Issue 17, the wall for a week on the server's build: the JS objects a heap snapshot counts (the
-   * app's data, closures, strings: not compiled code) from rotation 200 to the end.
+   * Issue 17, the wall for a week on the server's build, from the warm-up to the end on the same slide:
+   * the JS objects a heap snapshot counts (the app's data, closures, strings; not compiled code).
    */
   wallWeekJsObjectGrowthPct: 5,
   /**
-   * The whole JS heap over the same stretch, issue 5's 10%: it gains compiled code and V8's own records
-   * long after the app's objects are flat (2026-12-02, 1,000 rotations: +5.4% from rotation 200, of
-   * which JS objects −0.7%, compiled code +14%). Samples land on different slides, ±4% between them.
+   * The whole live JS heap over the same stretch (heap snapshot after full collections). The long run
+   * (`--long`: 1,008 rotations after a warm-up of 400, scripts/bench/wall-week.mjs says why) is held
+   * to issue 17's 5%: measured 2026-12-02 +3.4% and +1.1% (rotation 400 → 1,408). The CI run is short
+   * (rotation 208 → 400), while V8 still compiles the wall's functions into faster tiers (+1.3% and
+   * +3.7% there in the same runs, all of it code): issue 5's 10%, which a leak of 2 KiB a rotation
+   * would break (the JS objects' 5% one of 0.5 KiB).
    */
+  wallWeekLongHeapGrowthPct: 5,
   wallWeekHeapGrowthPct: 10,
   /** Issue 17: the server's JS heap over a polling run, from its first stretch to its end. */
   pollingHeapGrowthPct: 10,
 };
-// V8 is still compiling the wall's periodic code for the first couple of hundred rotations (growth
-// in compiled code, not in objects: the browser test's heap snapshots show JS objects flat).
-const WARM_UP_ROTATIONS = 200;
-
 const failures = [];
 const notes = [];
 const overview = results.firstLoadJs['/'];
@@ -83,13 +83,15 @@ for (const [page, lh] of Object.entries(results.lighthouse)) {
 if (!results.lighthouse['/']) failures.push('Lighthouse did not measure /');
 if (Object.keys(results.lighthouse).length === 0) failures.push('Lighthouse did not run (was the bench run with --quick?)');
 
-const warm = results.wallHeap.find((s) => s.rotation === WARM_UP_ROTATIONS);
-const last = results.wallHeap.at(-1);
-if (!warm || !last || last.rotation <= warm.rotation) failures.push(`the wall soak did not run past ${WARM_UP_ROTATIONS} rotations`);
+// The demo wall from the first whole cycle after rotation 200 (V8 is still compiling its functions
+// into faster tiers then: growth in compiled code, not in objects) to the last, on the same slide.
+const wallSoak = results.wallHeap;
+const [warm, last] = [wallSoak.samples.find((s) => s.rotation === wallSoak.warmAt), wallSoak.samples.find((s) => s.rotation === wallSoak.endAt)];
+if (!warm || !last || last.rotation <= warm.rotation) failures.push(`the wall soak did not run past its warm-up (rotation ${wallSoak.warmAt})`);
 else {
-  const growth = ((last.heapMiB - warm.heapMiB) / warm.heapMiB) * 100;
-  notes.push(`wall heap ${warm.heapMiB} → ${last.heapMiB} MiB from rotation ${warm.rotation} to ${last.rotation} (${growth.toFixed(1)}%)`);
-  if (growth >= BUDGETS.wallHeapGrowthPct) failures.push(`wall heap grew ${growth.toFixed(1)}% from rotation ${warm.rotation} to ${last.rotation}`);
+  const growth = ((last.liveMiB - warm.liveMiB) / warm.liveMiB) * 100;
+  notes.push(`wall live JS heap ${warm.liveMiB} → ${last.liveMiB} MiB from rotation ${warm.rotation} to ${last.rotation} (${growth.toFixed(1)}%)`);
+  if (!(growth < BUDGETS.wallHeapGrowthPct)) failures.push(`wall live JS heap grew ${growth.toFixed(1)}% from rotation ${warm.rotation} to ${last.rotation}`);
 }
 
 // The built server: every request under load answered, with the status asked for (200, or 304 for
@@ -148,16 +150,18 @@ else {
   const at = (r) => week?.samples.find((x) => x.rotation === r);
   // Compared on the same slide: the first whole cycle after the warm-up and the last of the run.
   const [warm, end] = [at(week?.warmAt), at(week?.endAt)];
-  if (!week || !warm?.heapSnapshot || !end?.heapSnapshot || end.rotation <= warm.rotation) failures.push('the wall for a week did not run past its warm-up');
+  if (!week || warm?.liveMiB === undefined || end?.liveMiB === undefined || end.rotation <= warm.rotation) failures.push('the wall for a week did not run past its warm-up');
   else {
     if (!week.streamOpen) failures.push('the wall for a week: its event stream was closed at the end');
     if (!(week.approvals > 0 && week.freshAnswersAfterStart > 0)) failures.push(`the wall for a week: ${week.approvals} approvals, ${week.freshAnswersAfterStart} fresh answers fetched`);
-    const pct = (a, b) => ((b - a) / a) * 100;
-    const objects = pct(warm.heapSnapshot.jsObjectsMiB, end.heapSnapshot.jsObjectsMiB);
-    const heapGrowth = pct(warm.heapMiB, end.heapMiB);
-    notes.push(`the wall for a week (server build, ${week.approvals} approvals): heap ${warm.heapMiB} → ${end.heapMiB} MiB from rotation ${warm.rotation} to ${end.rotation} (${heapGrowth.toFixed(1)}%), JS objects ${objects.toFixed(1)}%`);
-    if (!(objects < BUDGETS.wallWeekJsObjectGrowthPct)) failures.push(`the wall for a week: JS objects grew ${objects.toFixed(1)}% from rotation ${warm.rotation} to ${end.rotation}`);
-    if (!(heapGrowth < BUDGETS.wallWeekHeapGrowthPct)) failures.push(`the wall for a week: heap grew ${heapGrowth.toFixed(1)}% from rotation ${warm.rotation} to ${end.rotation}`);
+    const g = week.growth;
+    const heapBudget = day.settings?.long ? BUDGETS.wallWeekLongHeapGrowthPct : BUDGETS.wallWeekHeapGrowthPct;
+    notes.push(
+      `the wall for a week (server build, ${week.approvals} approvals): live JS heap ${warm.liveMiB} → ${end.liveMiB} MiB from rotation ${warm.rotation} to ${end.rotation} ` +
+        `(${g.livePct}%, budget ${heapBudget}%), JS objects ${g.jsObjectsPct}%, compiled code ${g.codePct}%`,
+    );
+    if (!(g.jsObjectsPct < BUDGETS.wallWeekJsObjectGrowthPct)) failures.push(`the wall for a week: JS objects grew ${g.jsObjectsPct}% from rotation ${warm.rotation} to ${end.rotation}`);
+    if (!(g.livePct < heapBudget)) failures.push(`the wall for a week: the live JS heap grew ${g.livePct}% from rotation ${warm.rotation} to ${end.rotation}`);
   }
   for (const soak of [day.embedded?.pollingSoak, day.postgres?.pollingSoak].filter(Boolean)) {
     if (soak.errors + soak.timeouts > 0) failures.push(`polling run (${soak.database}): ${soak.errors} errors, ${soak.timeouts} timeouts`);
