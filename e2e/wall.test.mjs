@@ -669,6 +669,9 @@ describe('/wall runs for days', () => {
         return { heapBytes: usedSize, jsObjectBytes: await jsObjectBytes(cdp), nodes, jsEventListeners, documents };
       };
       const elementCount = () => page.evaluate(() => document.getElementsByTagName('*').length);
+      // Time moves only when the test moves it: on a loaded machine a clock flowing in real time as well
+      // turned a slide by itself now and then, and the next runFor turned it again (two in one step).
+      await restartSlideTimer(page);
       const { count } = await wallState(page);
       // Where the rotation is, read from the footer alone (one round trip to the page, not wallState's
       // four): the soak reads it some 1,400 times.
