@@ -1,5 +1,4 @@
 /// <reference types="vitest/config" />
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -48,9 +47,6 @@ export default defineConfig({
   },
   test: {
     restoreMocks: true,
-    // Vitest's default is one worker fewer than the cores: a single worker on a 2-core CI machine, which
-    // left a core idle through the whole run. Two at least; the main process's transforms fit beside them.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
