@@ -14,33 +14,36 @@ after(async () => {
 const where = onServer ? 'server' : 'demo';
 
 describe(`/login (${where} build)`, () => {
-  for (const [width, height] of [
-    [1440, 900],
-    [390, 844],
-  ]) {
-    it(`has no axe violations at ${width} wide, and shows the demo accounts only on the demo build`, async () => {
-      await withPage(browser, { viewport: { width, height } }, async ({ page, problems }) => {
-        await gotoApp(page, '/login');
-        await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
-        const demo = page.getByRole('region', { name: '演示账号' });
-        if (onServer) {
-          assert.equal(await demo.count(), 0, 'the real server has no demo accounts');
-        } else {
-          await demo.waitFor();
-          assert.equal(await demo.getByRole('listitem').count(), 4);
-          // The updater's domains are named once the report has arrived.
-          await demo.getByText('负责:大气污染防治、生态绿化建设').waitFor();
-        }
-        // Validation messages are part of what axe checks.
-        await page.getByRole('button', { name: '登录', exact: true }).click();
-        await page.getByText('请输入用户名').waitFor();
+  // One page for both widths (resized from 1440 to 390), so the page loads once.
+  it('has no axe violations at 1440 and 390 wide, and shows the demo accounts only on the demo build', async () => {
+    await withPage(browser, { viewport: { width: 1440, height: 900 } }, async ({ page, problems }) => {
+      await gotoApp(page, '/login');
+      await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
+      const demo = page.getByRole('region', { name: '演示账号' });
+      if (onServer) {
+        assert.equal(await demo.count(), 0, 'the real server has no demo accounts');
+      } else {
+        await demo.waitFor();
+        assert.equal(await demo.getByRole('listitem').count(), 4);
+        // The updater's domains are named once the report has arrived.
+        await demo.getByText('负责:大气污染防治、生态绿化建设').waitFor();
+      }
+      // Validation messages are part of what axe checks.
+      await page.getByRole('button', { name: '登录', exact: true }).click();
+      await page.getByText('请输入用户名').waitFor();
+      for (const [width, height] of [
+        [1440, 900],
+        [390, 844],
+      ]) {
+        await page.setViewportSize({ width, height });
+        await page.waitForFunction((w) => window.innerWidth === w, width);
         const violations = await axeViolations(page);
-        assert.equal(violations.length, 0, formatViolations(violations));
+        assert.equal(violations.length, 0, `${width} wide:\n${formatViolations(violations)}`);
         await screenshot(page, `login-${width}-${where}`);
-        assert.deepEqual(problems, []);
-      });
+      }
+      assert.deepEqual(problems, []);
     });
-  }
+  });
 
   it('refuses a wrong password in words, then signs in with the keyboard and goes back to `next`', async () => {
     await withPage(browser, {}, async ({ page }) => {
