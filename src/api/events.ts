@@ -1,6 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { apiOf } from './api-query-client';
-import { UPDATE_APPROVED_EVENT, updateApprovedEventSchema, type UpdateApprovedEvent } from './tracking-schemas';
+import { loadContract } from './client';
+import { UPDATE_APPROVED_EVENT } from './event-names';
+import type { UpdateApprovedEvent } from './tracking-schemas';
 
 // The live stream (issue 16, GET /api/v1/events): an approved update names its report and domain, and
 // exactly those queries are invalidated: the report (its summaries carry 逾期未报), the domain with the
@@ -99,9 +101,16 @@ export function openLiveUpdates(queryClient: QueryClient, options: LiveOptions):
     };
     s.addEventListener(UPDATE_APPROVED_EVENT, (message) => {
       const data = typeof message.data === 'string' ? safeJson(message.data) : undefined;
-      const parsed = updateApprovedEventSchema.safeParse(data);
-      if (!parsed.success || parsed.data.reportId !== options.reportId) return;
-      void invalidateApproved(queryClient, parsed.data).then(() => options.onEvent?.(parsed.data));
+      // The schema loads with the first event (or was loaded by a request before), not as the stream opens.
+      void loadContract().then(
+        ({ updateApprovedEventSchema }) => {
+          const parsed = updateApprovedEventSchema.safeParse(data);
+          if (!parsed.success || parsed.data.reportId !== options.reportId) return;
+          void invalidateApproved(queryClient, parsed.data).then(() => options.onEvent?.(parsed.data));
+        },
+        // Without the contract's code (offline) the event is not read; polling refreshes the screen.
+        () => undefined,
+      );
     });
   };
   function connectWhenRunning() {

@@ -436,7 +436,7 @@ export const changesSchema = z.object({
 });
 export type Changes = z.infer<typeof changesSchema>;
 
-export const UPDATE_APPROVED_EVENT = 'update-approved';
+export { UPDATE_APPROVED_EVENT } from './event-names';
 
 /** `event: update-approved` on `GET /api/v1/events`: enough for a screen to refetch that domain. */
 export const updateApprovedEventSchema = z.object({
