@@ -15,7 +15,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 import { ensureServerBuild } from '../server-build.mjs';
 import { currentObservationId, greeningAccounts, submitAndApprove } from './approval-to-wall.mjs';
 import { startServer } from './server.mjs';
-import { slidesOnWall } from './wall-heap.mjs';
+import { openLiveWall } from './wall-heap.mjs';
 
 const { values } = parseArgs({ options: { rotations: { type: 'string', default: '1500' }, every: { type: 'string', default: '48' }, 'js-flags': { type: 'string', default: '' } } });
 const rotations = Number(values.rotations);
@@ -68,14 +68,7 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [..
 try {
   const accounts = await greeningAccounts(server.origin);
   let supersedes = await currentObservationId(accounts.api);
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  const page = await context.newPage();
-  await page.clock.install();
-  await page.goto(`${server.origin}/wall?interval=5`);
-  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0 && /\d+ \/ \d+/.test(document.body.innerText));
-  await page.locator('[data-live="open"]').waitFor({ timeout: 30_000 });
-  const cdp = await context.newCDPSession(page);
-  const slides = await slidesOnWall(page);
+  const { context, page, cdp, slides } = await openLiveWall(browser, server.origin);
   const sample = async (rotation) => {
     for (let i = 0; i < 3; i += 1) {
       await page.evaluate(() => window.gc?.());

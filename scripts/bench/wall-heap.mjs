@@ -54,3 +54,19 @@ export async function settledHeap(page, cdp, rotation, { collections = 3 } = {})
 
 /** Growth in percent from `a` to `b`, one decimal. */
 export const growthPct = (a, b) => +(((b - a) / a) * 100).toFixed(1);
+
+/**
+ * A wall for a long run: the server build's /wall at 5 s a slide on the page's own clock, drawn, with
+ * its event stream open. `beforeLoad` sees the page before it loads (to count its answers, say).
+ */
+export async function openLiveWall(browser, origin, { beforeLoad } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  beforeLoad?.(page);
+  await page.clock.install();
+  await page.goto(`${origin}/wall?interval=5`);
+  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0 && /\d+ \/ \d+/.test(document.body.innerText));
+  await page.locator('[data-live="open"]').waitFor({ timeout: 30_000 });
+  const cdp = await context.newCDPSession(page);
+  return { context, page, cdp, slides: await slidesOnWall(page) };
+}

@@ -16,24 +16,19 @@
 // climb is gone: 3.19 MiB at start, 3.24 at 208, 3.25–3.30 to 464. So the long run compares from
 // rotation 400, where the climb has flattened, to 1,000 rotations later; the short CI run from 200.
 import { currentObservationId, greeningAccounts, submitAndApprove } from './approval-to-wall.mjs';
-import { growthPct, sampleRotations, settledHeap, slidesOnWall } from './wall-heap.mjs';
+import { growthPct, openLiveWall, sampleRotations, settledHeap } from './wall-heap.mjs';
 
 export async function wallWeek(browser, server, { rotations, warmUp, every = 100, approveEvery = 50, firstValue = 100 }) {
   const accounts = await greeningAccounts(server.origin);
   let supersedes = await currentObservationId(accounts.api);
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  const page = await context.newPage();
   // Answers the wall fetched with a body: after an approval it must fetch the new figures.
   let freshAnswers = 0;
-  page.on('response', (response) => {
-    if (response.url().includes('/api/v1/reports/') && response.status() === 200) freshAnswers += 1;
+  const { context, page, cdp, slides } = await openLiveWall(browser, server.origin, {
+    beforeLoad: (page) =>
+      page.on('response', (response) => {
+        if (response.url().includes('/api/v1/reports/') && response.status() === 200) freshAnswers += 1;
+      }),
   });
-  await page.clock.install();
-  await page.goto(`${server.origin}/wall?interval=5`);
-  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0 && /\d+ \/ \d+/.test(document.body.innerText));
-  await page.locator('[data-live="open"]').waitFor({ timeout: 30_000 });
-  const cdp = await context.newCDPSession(page);
-  const slides = await slidesOnWall(page);
   const { warmAt, endAt, at } = sampleRotations({ rotations, slides, every, warmUp });
   const sample = async (rotation) => ({ ...(await settledHeap(page, cdp, rotation)), server: await server.memory() });
   const samples = [await sample(0)];
