@@ -568,7 +568,10 @@ describe('/wall says how fresh it is', () => {
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
       await advance(page, REFRESH_MS + 2_000);
-      await freshAgain(page, /09:05/, 10_000);
+      // The refresh met the stopped worker: the transport revives it and sends again, waiting up to
+      // 5 s of the page's clock (flowing in real time here) for the worker's answer
+      // (REACTIVATE_TIMEOUT_MS, src/app/mock-api.ts). 10 s left too little for that and the redraw.
+      await freshAgain(page, /09:05/, 20_000);
       assert.equal((await wallState(page)).stale, false);
       assert.equal(await page.getByText(/数据未能更新/).count(), 0);
       assert.equal(await loadedTiles(page).count(), DOMAINS);
