@@ -78,6 +78,12 @@ describe('the overview in Chromium', () => {
 
       const counts = page.getByRole('navigation', { name: '按状态筛选' });
       assert.match(await counts.textContent(), /滞后\s*2/);
+      // Error stacks are off only while the modules load (src/app/error-stacks-while-loading.ts): once
+      // the app runs, an error carries its stack again, as Chromium's default of 10 frames allows.
+      assert.deepEqual(
+        await page.evaluate(() => ({ limit: Error.stackTraceLimit, stack: /at /.test(String(new Error('x').stack)) })),
+        { limit: 10, stack: true },
+      );
       assert.deepEqual(problems, []);
     });
   });

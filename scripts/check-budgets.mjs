@@ -13,8 +13,9 @@ const BUDGETS = {
   /** Issue 8: 100, on every page Lighthouse visits. */
   lighthouseAccessibility: 100,
   /**
-   * Issue 8: at least 90 on /, Lighthouse mobile (simulated slow 4G, 4× CPU), the median of three
-   * runs. We measure 96–98 (FCP = LCP 1.9 s, TBT 0.1 s): the demo build prerenders the overview.
+   * Issue 8: at least 90 on /, Lighthouse mobile (simulated slow 4G, 4× CPU), the median of several
+   * runs (five since 2026-12-02: three fell either side of 90 on CI's machine). We measure 94–96
+   * here (FCP 2.0 s, LCP 2.1 s, TBT 0.1 s): the demo build prerenders the overview.
    */
   lighthousePerformance: 90,
   /**

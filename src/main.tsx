@@ -1,3 +1,5 @@
+// First: see the module (no Error stacks while React DOM loads).
+import { restoreErrorStacks } from './app/error-stacks-while-loading';
 import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/app';
@@ -6,8 +8,11 @@ import { hydrateQueries, resolveLazyRoutes, showPlainFrame, takePrerenderedOverv
 import { createQueryClient } from './app/query-client';
 import { appRoutes, basename, createAppRouter } from './app/router';
 import { analyseAhead } from './report-data/use-report-progress';
+import { readPinnedDomains } from './pinned/pinned-domains';
 import './styles/tokens.css';
 import './styles/base.css';
+
+restoreErrorStacks();
 
 /**
  * Lets the browser run what is waiting (input, paint) before the next step of the take-over. Each step
@@ -15,6 +20,14 @@ import './styles/base.css';
  * reading the state, loading the view, building the router) in one go.
  */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function warmSessionStorage(): void {
+  try {
+    void globalThis.sessionStorage?.length;
+  } catch {
+    // Disabled by policy: the router copes, and so do we.
+  }
+}
 
 async function boot(): Promise<void> {
   // Evaluating the app's code was a task of its own; the start is the next one.
@@ -36,6 +49,12 @@ async function boot(): Promise<void> {
       // The view's code did not load (a dropped connection): the router loads it again, and shows the
       // route's error with its retry if it fails again, instead of a page that looks alive but is not.
     }
+    await nextTask();
+    // The first read of localStorage waits on the browser process, and so does the first of
+    // sessionStorage (the router reads its saved view transitions as it starts). Done here, in a task
+    // of their own, they are not part of the router's start or of the effects after hydration.
+    readPinnedDomains();
+    warmSessionStorage();
     await nextTask();
     await analyseAhead(queryClient);
     const router = createAppRouter(queryClient, routes, prerendered.router);

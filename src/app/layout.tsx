@@ -57,14 +57,19 @@ function DeferredSessionStatus() {
   useEffect(() => {
     if (!ready) return;
     let live = true;
-    import('./session-status').then(
-      (module) => {
-        if (live) setSessionStatus(() => module.SessionStatus);
-      },
-      () => undefined,
-    );
+    // In a task of its own: asking for the chunk adds its <link rel="modulepreload">s to the page, which
+    // took some 10 ms inside the effects that run as the overview is taken over.
+    const timer = setTimeout(() => {
+      import('./session-status').then(
+        (module) => {
+          if (live) setSessionStatus(() => module.SessionStatus);
+        },
+        () => undefined,
+      );
+    }, 0);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [ready]);
   return SessionStatus ? <SessionStatus /> : null;

@@ -34,6 +34,32 @@ describe('pinned domains (我的领域)', () => {
     expect(result.current).toEqual(['greening']);
   });
 
+  it('listens for other tabs with one storage listener however many components subscribe, and stops with the last', () => {
+    const added = vi.spyOn(window, 'addEventListener');
+    const removed = vi.spyOn(window, 'removeEventListener');
+    const storageCalls = (spy: typeof added) => spy.mock.calls.filter(([type]) => type === 'storage').length;
+    const hooks = Array.from({ length: 16 }, () => renderHook(() => usePinnedDomains()));
+    expect(storageCalls(added)).toBe(1);
+
+    // Another tab pins a domain: every subscriber sees it.
+    act(() => {
+      localStorage.setItem(PINNED_STORAGE_KEY, JSON.stringify({ version: 1, domainIds: ['economy'] }));
+      window.dispatchEvent(new StorageEvent('storage', { key: PINNED_STORAGE_KEY }));
+    });
+    expect(hooks.map(({ result }) => result.current)).toEqual(hooks.map(() => ['economy']));
+    // ...or clears its storage.
+    act(() => {
+      localStorage.clear();
+      window.dispatchEvent(new StorageEvent('storage', { key: null }));
+    });
+    expect(hooks.every(({ result }) => result.current.length === 0)).toBe(true);
+
+    hooks.slice(1).forEach(({ unmount }) => unmount());
+    expect(storageCalls(removed)).toBe(0);
+    hooks[0]?.unmount();
+    expect(storageCalls(removed)).toBe(1);
+  });
+
   it('takes over prerendered markup in one render when nothing is pinned (the empty snapshot is one value)', async () => {
     let renders = 0;
     function Pins() {

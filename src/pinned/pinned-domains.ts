@@ -66,16 +66,21 @@ export function togglePinnedDomain(domainId: string): void {
   writePinnedDomains(current.includes(domainId) ? current.filter((id) => id !== domainId) : [...current, domainId]);
 }
 
+/** Another tab pinning a domain updates this one too. */
+function onStorage(event: StorageEvent): void {
+  if (event.key === PINNED_STORAGE_KEY || event.key === null) listeners.forEach((notify) => notify());
+}
+
+/**
+ * One `storage` listener for all subscribers, not one each: the overview has a pin button per panel,
+ * and sixteen listeners added in the effects that follow the take-over made that task longer.
+ */
 function subscribe(notify: () => void): () => void {
+  if (listeners.size === 0) globalThis.addEventListener?.('storage', onStorage);
   listeners.add(notify);
-  // Another tab pinning a domain updates this one too.
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === PINNED_STORAGE_KEY) notify();
-  };
-  globalThis.addEventListener?.('storage', onStorage);
   return () => {
     listeners.delete(notify);
-    globalThis.removeEventListener?.('storage', onStorage);
+    if (listeners.size === 0) globalThis.removeEventListener?.('storage', onStorage);
   };
 }
 
