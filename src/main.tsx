@@ -8,18 +8,12 @@ import { hydrateQueries, resolveLazyRoutes, showPlainFrame, takePrerenderedOverv
 import { createQueryClient } from './app/query-client';
 import { appRoutes, basename, createAppRouter } from './app/router';
 import { analyseAhead } from './report-data/use-report-progress';
+import { nextTask } from './report-data/next-task';
 import { readPinnedDomains } from './pinned/pinned-domains';
 import './styles/tokens.css';
 import './styles/base.css';
 
 restoreErrorStacks();
-
-/**
- * Lets the browser run what is waiting (input, paint) before the next step of the take-over. Each step
- * is then its own task: a phone's main thread is never held for the whole start (evaluating the code,
- * reading the state, loading the view, building the router) in one go.
- */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function warmSessionStorage(): void {
   try {
@@ -29,6 +23,11 @@ function warmSessionStorage(): void {
   }
 }
 
+/**
+ * The take-over runs in steps, each a task of its own (nextTask between them): evaluating the code,
+ * reading the state, loading the view, analysing, building the router, hydrating. A phone's main thread
+ * is never held for the whole start in one go.
+ */
 async function boot(): Promise<void> {
   // Evaluating the app's code was a task of its own; the start is the next one.
   await nextTask();

@@ -2,6 +2,7 @@ import { useQueries, useQuery, type QueryClient, type UseQueryResult } from '@ta
 import { CURRENT_REPORT_ID, domainQuery, reportQuery, type Domain, type DomainSummary, type Report } from '../api';
 import { analyseDomain, type DomainProgress } from '../progress';
 import { domainName, sectionTitlesByDomain } from './domain-view';
+import { nextTask } from './next-task';
 
 type Polling = { refetchInterval?: number };
 
@@ -46,7 +47,7 @@ export async function analyseAhead(queryClient: QueryClient, reportId: string = 
     const domain = queryClient.getQueryData(domainQuery(reportId, id).queryKey);
     if (domain === undefined) continue;
     analysed(domain);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
   }
 }
 

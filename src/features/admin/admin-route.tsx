@@ -1,7 +1,8 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/error-state';
 import { PageSkeleton } from '../../components/page-skeleton';
+import { RoleNotice } from '../../components/role-notice';
 import { ROLE_LABELS } from '../../session/roles';
 import { loginHref } from '../../session/safe-next';
 import { useSession } from '../../session/use-session';
@@ -51,15 +52,6 @@ export function Component() {
     );
   }
   return <AdminPage selfId={user.id} />;
-}
-
-export function RoleNotice({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="role-notice" aria-labelledby="role-notice-title">
-      <h1 id="role-notice-title">{title}</h1>
-      <p>{children}</p>
-    </section>
-  );
 }
 
 function AdminPage({ selfId }: { selfId: string }) {

@@ -87,7 +87,7 @@ export function ReviewCard({ update, domain, domainName, self, onDecided }: Prop
   };
 
   return (
-    <article className="review-card" aria-labelledby={headingId}>
+    <article className="review-card work-card" aria-labelledby={headingId}>
       <header className="review-card__head">
         <h3 id={headingId}>
           {domainName}
@@ -95,13 +95,13 @@ export function ReviewCard({ update, domain, domainName, self, onDecided }: Prop
             {who} 于 {districtTime(update.submittedAt)} 提交{update.resubmits === undefined ? '' : '(退回后重新提交)'}
           </span>
         </h3>
-        <span className="pending-mark">待审核</span>
+        <span className="state-mark state-mark--pending">待审核</span>
       </header>
 
       {domain?.isError && <ErrorState error={domain.error} what={`${domainName}的数据`} onRetry={() => void domain.refetch()} />}
       {update.observations.length > 0 && (
-        <div className="review-table-wrap">
-          <table className="review-table">
+        <div className="work-table-wrap">
+          <table className="review-table work-table">
             <caption className="visually-hidden">{domainName}本次填报的数据:原值与新值</caption>
             <thead>
               <tr>

@@ -12,6 +12,7 @@ import { ROLE_LABELS } from '../../session/roles';
 import { loginHref } from '../../session/safe-next';
 import { useSession } from '../../session/use-session';
 import { ReviewCard, type Decided } from './review-card';
+import '../../components/work-page.css';
 import './review.css';
 
 export function Component() {
@@ -65,13 +66,13 @@ function ReviewPage({ user }: { user: SessionUser }) {
   const cycle = useQuery(cycleQuery(CURRENT_REPORT_ID));
 
   return (
-    <div className="review-page">
+    <div className="review-page work-page">
       <h1>审核</h1>
-      <p className="review-page__lead">
+      <p className="work-page__lead">
         各领域提交的填报按提交先后排列。每条显示原值 → 新值和状态变化;通过后数据立即在总览、领域页和大屏上生效,退回需写明要修改什么。
       </p>
       {usesMockedApi && (
-        <p className="review-page__demo" role="note">
+        <p className="work-page__demo" role="note">
           <strong>示例</strong>
           演示版:填报和审核只保存在本页面中,数字均为示例;刷新页面即恢复为报告原数据。
         </p>
@@ -90,7 +91,7 @@ function ReviewPage({ user }: { user: SessionUser }) {
           <ul className="review-overdue__list">
             {overdue.map((d) => (
               <li key={d.id}>
-                <span className="overdue-mark">逾期未报</span>
+                <span className="state-mark state-mark--alarm">逾期未报</span>
                 <Link to={`/domains/${d.id}`}>{d.name}</Link>
               </li>
             ))}

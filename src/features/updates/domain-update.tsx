@@ -55,7 +55,7 @@ export function DomainUpdate({ reportId, domainId, domainName, context, cycle, s
   const returned = mine.filter((u) => u.state === 'returned' && !resubmitted.has(u.id));
 
   return (
-    <section className="domain-update" aria-labelledby={headingId}>
+    <section className="domain-update work-card" aria-labelledby={headingId}>
       <div className="domain-update__head">
         <h2 id={headingId}>{domainName}</h2>
         <Link to={`/domains/${domainId}`}>查看领域页面</Link>
@@ -200,7 +200,7 @@ function DomainForm({ reportId, domain, context, cycle, settings, pending, retur
       {pending.map((update) => (
         <div key={update.id} className="update-box update-box--pending">
           <p className="update-box__title">
-            <span className="pending-mark">待审核</span>
+            <span className="state-mark state-mark--pending">待审核</span>
             {formatDate(localDateOf(instantOf(update.submittedAt)))}由 {update.submittedBy.username} 提交,等待督查室审核;通过后生效。
           </p>
           <UpdateSummary update={update} domain={domain} />
@@ -209,7 +209,7 @@ function DomainForm({ reportId, domain, context, cycle, settings, pending, retur
       {returned.map((update) => (
         <div key={update.id} className="update-box update-box--returned" role="region" aria-label={`被退回的填报(${formatShortDate(localDateOf(instantOf(update.submittedAt)))}提交)`}>
           <p className="update-box__title">
-            <span className="returned-mark">已退回</span>
+            <span className="state-mark state-mark--alarm">已退回</span>
             {update.review === undefined ? '督查室退回了这次填报。' : `${update.review.by.username} 退回了这次填报:`}
           </p>
           {update.review?.comment && <blockquote className="update-box__comment">{update.review.comment}</blockquote>}
@@ -232,8 +232,8 @@ function DomainForm({ reportId, domain, context, cycle, settings, pending, retur
         {domain.metrics.length === 0 ? (
           <p className="update-form__none">{domain.note ?? '本领域没有可填报的指标。'}</p>
         ) : (
-          <div className="update-table-wrap">
-            <table className="update-table">
+          <div className="work-table-wrap">
+            <table className="update-table work-table">
               <caption className="visually-hidden">{domain.name}各指标的新值</caption>
               <thead>
                 <tr>

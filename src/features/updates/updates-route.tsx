@@ -14,6 +14,7 @@ import { useSession } from '../../session/use-session';
 import { PinnedDateNote } from '../../components/pinned-date-note';
 import type { Cycle } from '../../tracking';
 import { DomainUpdate } from './domain-update';
+import '../../components/work-page.css';
 import './updates.css';
 
 export function Component() {
@@ -79,7 +80,7 @@ function UpdatesPage({ user }: { user: SessionUser }) {
   const names = new Map(report.data.domains.map((d) => [d.id, d.name]));
 
   return (
-    <div className="updates-page">
+    <div className="updates-page work-page">
       <h1>填报</h1>
       <p className="updates-page__cycle">
         {cycle === null
@@ -87,12 +88,12 @@ function UpdatesPage({ user }: { user: SessionUser }) {
           : `本期填报周期:${formatDate(cycle.opensOn)}至${formatDate(cycle.dueOn)},${formatDate(cycle.dueOn)} ${settings.deadline.time} 截止。`}
       </p>
       <PinnedDateNote cycle={served.data} />
-      <p className="updates-page__lead">
+      <p className="work-page__lead">
         每个领域一张表:填入新值、截至日期和依据,提交后由督查室审核,审核通过后才在总览、领域页和大屏上生效。可以从 Excel
         复制一列数值,粘贴到第一个“新值”格中,依次填入下面各行。
       </p>
       {usesMockedApi && (
-        <p className="updates-page__demo" role="note">
+        <p className="work-page__demo" role="note">
           <strong>示例</strong>
           演示版:这里提交的数字都是示例,只保存在本页面中;刷新页面即恢复为报告原数据。
         </p>
