@@ -128,8 +128,11 @@ function freshnessText(page) {
   return page.getByRole('banner').innerText();
 }
 
-/** Waits until the header says the figures are fresh, updated at a time matching `time`. */
-async function freshAgain(page, time = /\d\d:\d\d/, timeout = 15_000) {
+/**
+ * Waits until the header says the figures were updated at a time matching `time`. No default: a stale
+ * wall still shows its last 更新于, so "any time" would match before the refetch has landed.
+ */
+async function freshAgain(page, time, timeout = 15_000) {
   await page.getByRole('banner').getByText(new RegExp(`更新于 ${time.source}`)).waitFor({ timeout });
 }
 
@@ -500,7 +503,6 @@ describe('/wall says how fresh it is', () => {
 
       await page.evaluate(() => window.msw.worker.resetHandlers());
       await advance(page, RETRY_MS + 1_000); // retried before the next poll
-      // The stale wall still says 更新于 09:00: wait for the new time itself, not for any time.
       await freshAgain(page, /09:06/);
       assert.match(await freshnessText(page), /更新于 09:06/);
       assert.deepEqual(expectedResourceErrors(problems, /status of 503/), []);
