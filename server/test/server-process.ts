@@ -17,6 +17,12 @@ export function killStartedServers(): void {
 }
 
 let nextOffset = 0;
+/**
+ * Ports handed to a server of this process that has not exited yet. Two servers started at once (the
+ * two-servers test) each probe in turn; when the first skips a busy port it lands on the second's, and
+ * both were given one port (the second then could not listen: CI, 2026-12-02).
+ */
+const handedOut = new Set<number>();
 
 /** A port of the range given to this work (JINDU_TEST_PORT_BASE, 50 ports; default 5400) that nothing listens on. */
 export async function freePort(): Promise<number> {
@@ -25,12 +31,16 @@ export async function freePort(): Promise<number> {
   const offset = (process.pid * 7 + nextOffset++) % 50;
   for (let i = 0; i < 50; i++) {
     const port = base + ((offset + i) % 50);
+    if (handedOut.has(port)) continue;
     const free = await new Promise<boolean>((resolve) => {
       const probe = net.createServer();
       probe.once('error', () => resolve(false));
       probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
     });
-    if (free) return port;
+    if (free && !handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
   }
   throw new Error(`no free port in ${base}-${base + 49}`);
 }
@@ -54,6 +64,7 @@ export async function startServer(env: Record<string, string>, publicDir: string
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
+  child.once('exit', () => handedOut.delete(port));
   const logs: Record<string, unknown>[] = [];
   let buffered = '';
   child.stdout?.on('data', (chunk: Buffer) => {
